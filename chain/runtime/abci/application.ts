@@ -1,0 +1,44 @@
+/**
+ * The ABCI 2.0 surface of the Precision application. The embedded engine and the ABCI socket
+ * server both drive the app only through this interface, with CometBFT 0.38's own message types,
+ * so that a block replayed by either gives the same app hash.
+ */
+import type {
+  RequestCheckTx,
+  RequestFinalizeBlock,
+  RequestInfo,
+  RequestInitChain,
+  RequestPrepareProposal,
+  RequestProcessProposal,
+  RequestQuery,
+  ResponseCheckTx,
+  ResponseCommit,
+  ResponseFinalizeBlock,
+  ResponseInfo,
+  ResponseInitChain,
+  ResponsePrepareProposal,
+  ResponseProcessProposal,
+  ResponseQuery,
+} from "cosmjs-types/tendermint/abci/types";
+
+/** One put or delete that must land in the same atomic write as the state of a block. */
+export type BatchOp =
+  | { readonly type: "put"; readonly key: Uint8Array; readonly value: Uint8Array }
+  | { readonly type: "del"; readonly key: Uint8Array };
+
+export interface Application {
+  info(req: RequestInfo): Promise<ResponseInfo>;
+  initChain(req: RequestInitChain): Promise<ResponseInitChain>;
+  query(req: RequestQuery): Promise<ResponseQuery>;
+  checkTx(req: RequestCheckTx): Promise<ResponseCheckTx>;
+  prepareProposal(req: RequestPrepareProposal): Promise<ResponsePrepareProposal>;
+  processProposal(req: RequestProcessProposal): Promise<ResponseProcessProposal>;
+  finalizeBlock(req: RequestFinalizeBlock): Promise<ResponseFinalizeBlock>;
+  /**
+   * Persists the state of the last finalized block. `sidecar` holds the engine's own writes for
+   * that block (block store, results, tx index); they are written in the same atomic batch so a
+   * crash at any point leaves either all of the block or none of it.
+   */
+  commit(sidecar?: readonly BatchOp[]): Promise<ResponseCommit>;
+  close(): Promise<void>;
+}
