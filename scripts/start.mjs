@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The one command that starts the whole stack with demo data on a fresh clone: installs, builds,
+// finds or starts a database, migrates and seeds it, starts the chain node and the portal, and
+// prints where to sign in. Ctrl-C stops everything it started; a second run reuses the data.
+import net from "node:net";
+import path from "node:path";
+import { buildWorkspace, ensureDependencies, quietEnv, root } from "./lib/install.mjs";
+import { loadDevSecrets } from "./lib/dev-secrets.mjs";
+import { httpOk, startService, waitFor } from "./lib/proc.mjs";
+
+const log = (msg) => console.log(`[start] ${msg}`);
+const stateDir = path.resolve(process.env.PRECISION_HOME ?? path.join(root, ".precision"));
+const portalPort = Number(process.env.PRECISION_PORTAL_PORT ?? 3000);
+const services = [];
+let stopping = false;
+
+async function assertPortFree(port, what) {
+  await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", () =>
+      reject(new Error(`port ${port} (${what}) is already in use; stop what holds it or set the port variable in the README`)),
+    );
+    server.listen(port, "127.0.0.1", () => server.close(resolve));
+  });
+}
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  for (const service of [...services].reverse()) await service.stop().catch(() => {});
+  process.exit(code);
+}
+
+async function main() {
+  process.on("SIGINT", () => shutdown(0));
+  process.on("SIGTERM", () => shutdown(0));
+
+  await ensureDependencies(log);
+  await buildWorkspace(log);
+  const secrets = loadDevSecrets(stateDir);
+  await assertPortFree(portalPort, "portal");
+
+  const { findDatabaseForStart } = await import("./lib/postgres.mjs");
+  const database = await findDatabaseForStart({ dataDir: stateDir, log });
+  services.push({ name: "database", stop: () => database.stop() });
+  log(`database: ${database.kind}`);
+
+  const { migrate } = await import("@precision/db/migrate");
+  const { seedDemo, DEMO_USERS, DEMO_PASSWORD_DEFAULT } = await import("@precision/db/seed");
+  const { applied } = await migrate(database.url);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  const password = process.env.PRECISION_DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
+  await seedDemo(database.url, { password });
+
+  const portalUrl = `http://localhost:${portalPort}`;
+  const portal = startService("portal", "npx", ["next", "start", "-p", String(portalPort)], {
+    cwd: path.join(root, "apps/portal"),
+    env: {
+      ...quietEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      AUTH_SECRET: secrets.AUTH_SECRET,
+      AUTH_URL: portalUrl,
+      AUTH_TRUST_HOST: "true",
+      PRECISION_DEMO: "1",
+    },
+  });
+  services.push(portal);
+  portal.exited.then(({ code }) => !stopping && (log(`portal exited (${code})`), shutdown(1)));
+  await waitFor("the portal", () => httpOk(`${portalUrl}/signin`), { service: portal });
+
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  console.log(`\n  Precision is running at ${portalUrl}\n`);
+  console.log(`  Demo sign-ins (password: ${password}):`);
+  for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(width)}  ${u.role.toLowerCase().padEnd(10)}  ${u.name}`);
+  console.log(`\n  Data lives in ${stateDir}. Press Ctrl-C to stop.\n`);
+}
+
+main().catch(async (err) => {
+  console.error(`[start] ${err.message}`);
+  await shutdown(1);
+});
