@@ -7,8 +7,16 @@ export {
   identityRegistryTypes,
   identityTypeUrls,
 } from "./identity.js";
-export { IDENTITY_CODESPACE, identityErrors, identityErrorTable } from "./errors/index.js";
-export type { IdentityErrorName, ModuleErrorDefinition } from "./errors/index.js";
+export {
+  IDENTITY_CODESPACE,
+  identityErrors,
+  identityErrorTable,
+  internalErrorTable,
+  SDK_CODESPACE,
+  sdkErrorTable,
+  UNDEFINED_CODESPACE,
+} from "./errors/index.js";
+export type { IdentityErrorName, ModuleErrorDefinition, SdkErrorName } from "./errors/index.js";
 
 export { PageRequest, PageResponse } from "./gen/cosmos/base/query/v1beta1/pagination.js";
 export { Timestamp } from "./gen/google/protobuf/timestamp.js";

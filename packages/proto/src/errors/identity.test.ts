@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IDENTITY_CODESPACE, identityErrorTable, identityErrors } from "./index.js";
+import { IDENTITY_CODESPACE, identityErrorTable, identityErrors, sdkErrorTable } from "./index.js";
 
 describe("identity error table", () => {
   it("uses its own codespace, unique names and unique codes from 2", () => {
@@ -38,5 +38,17 @@ describe("identity error table", () => {
       [21, "invalid_field"],
     ]);
     expect(identityErrors.organizationNotFound.code).toBe(3);
+  });
+});
+
+describe("sdk error table", () => {
+  it("matches the Cosmos SDK root codes CosmJS users see", () => {
+    const byCode = new Map(sdkErrorTable.map((e) => [e.code, e.message]));
+    expect(byCode.get(4)).toBe("unauthorized");
+    expect(byCode.get(13)).toBe("insufficient fee");
+    expect(byCode.get(22)).toBe("key not found");
+    expect(byCode.get(32)).toBe("incorrect account sequence");
+    expect(byCode.size).toBe(sdkErrorTable.length);
+    expect(sdkErrorTable.every((e) => e.codespace === "sdk")).toBe(true);
   });
 });
