@@ -1,0 +1,37 @@
+/**
+ * Byte helpers shared by the store. In-memory maps key entries by the key's latin1 string: each
+ * byte becomes one UTF-16 code unit, so JavaScript's string order is exactly unsigned byte order
+ * and comparisons run natively.
+ */
+export function keyString(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString("latin1");
+}
+
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  return Buffer.compare(a, b);
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
+}
+
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
+}
+
+/** The smallest key greater than every key that starts with `prefix`; undefined if none exists. */
+export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
+  let i = prefix.byteLength - 1;
+  while (i >= 0 && prefix[i] === 0xff) i--;
+  if (i < 0) return undefined;
+  const end = Uint8Array.prototype.slice.call(prefix, 0, i + 1);
+  end[i] = (end[i] ?? 0) + 1;
+  return end;
+}
+
+export function copyBytes(b: Uint8Array): Uint8Array {
+  return Uint8Array.prototype.slice.call(b);
+}

@@ -1,0 +1,95 @@
+import { compareBytes, keyString } from "./bytes.js";
+import { assertKey, assertValue, bound } from "./mem-kv.js";
+import { SortedMap } from "./sorted-map.js";
+import type { CacheKVStore, KVStore } from "./types.js";
+
+/** A pending write; `value === undefined` records a delete that shadows the parent. */
+interface Dirty {
+  readonly key: Uint8Array;
+  readonly value: Uint8Array | undefined;
+}
+
+type Pair = [Uint8Array, Uint8Array];
+
+/**
+ * Write-back cache over any KVStore (store/cachekv in the Cosmos SDK). Reads fall through to the
+ * parent unless this layer wrote the key; iteration merges the parent's range with this layer's
+ * sorted dirty entries, dropping deleted keys. `write()` flushes in key order and empties the
+ * layer; dropping the object discards it. Branches nest: a branch of a branch writes into it.
+ */
+export class CacheKV implements CacheKVStore {
+  private readonly dirty = new SortedMap<Dirty>();
+
+  constructor(private readonly parent: KVStore) {}
+
+  /** Number of keys written or deleted in this layer and not yet flushed. */
+  get pendingWrites(): number {
+    return this.dirty.size;
+  }
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    const d = this.dirty.get(keyString(key));
+    return d === undefined ? this.parent.get(key) : d.value;
+  }
+
+  has(key: Uint8Array): boolean {
+    const d = this.dirty.get(keyString(key));
+    return d === undefined ? this.parent.has(key) : d.value !== undefined;
+  }
+
+  set(key: Uint8Array, value: Uint8Array): void {
+    assertKey(key);
+    assertValue(value);
+    this.dirty.set(keyString(key), { key, value });
+  }
+
+  delete(key: Uint8Array): void {
+    assertKey(key);
+    this.dirty.set(keyString(key), { key, value: undefined });
+  }
+
+  write(): void {
+    for (const d of this.dirty.range()) {
+      if (d.value === undefined) this.parent.delete(d.key);
+      else this.parent.set(d.key, d.value);
+    }
+    this.dirty.clear();
+  }
+
+  branch(): CacheKVStore {
+    return new CacheKV(this);
+  }
+
+  iterator(start?: Uint8Array, end?: Uint8Array): IterableIterator<Pair> {
+    return merge(this.parent.iterator(start, end), this.dirty.range(bound(start), bound(end)), 1);
+  }
+
+  reverseIterator(start?: Uint8Array, end?: Uint8Array): IterableIterator<Pair> {
+    return merge(
+      this.parent.reverseIterator(start, end),
+      this.dirty.rangeReversed(bound(start), bound(end)),
+      -1,
+    );
+  }
+}
+
+/** Merges two streams sorted in `direction` order; on equal keys the dirty entry wins. */
+function* merge(parent: Iterator<Pair>, dirty: Iterator<Dirty>, direction: 1 | -1): Generator<Pair> {
+  let p = parent.next();
+  let d = dirty.next();
+  while (!p.done || !d.done) {
+    let cmp: number;
+    if (p.done) cmp = 1;
+    else if (d.done) cmp = -1;
+    else cmp = compareBytes(p.value[0], d.value.key) * direction;
+    if (cmp < 0 && !p.done) {
+      yield p.value;
+      p = parent.next();
+      continue;
+    }
+    if (cmp === 0) p = parent.next();
+    const entry = d.value as Dirty;
+    d = dirty.next();
+    if (entry.value !== undefined) yield [entry.key, entry.value];
+  }
+}

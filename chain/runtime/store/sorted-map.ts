@@ -1,0 +1,58 @@
+import sortedBtree from "sorted-btree";
+
+/** sorted-btree is CommonJS with `exports.default`; under NodeNext the default import is the module object. */
+const BTree = sortedBtree.default;
+type Tree<V> = InstanceType<typeof BTree<string, V>>;
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * An ordered map from latin1 key strings (see bytes.ts) to values, backed by a B+ tree.
+ * Range scans take a copy-on-write snapshot first, so writes made while a caller is still
+ * iterating (the usual "iterate and delete" pattern) never disturb the scan.
+ */
+export class SortedMap<V> {
+  private tree: Tree<V> = new BTree<string, V>(undefined, compareStrings, 64);
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  get(key: string): V | undefined {
+    return this.tree.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.tree.has(key);
+  }
+
+  set(key: string, value: V): void {
+    this.tree.set(key, value, true);
+  }
+
+  delete(key: string): boolean {
+    return this.tree.delete(key);
+  }
+
+  clear(): void {
+    this.tree.clear();
+  }
+
+  /** Values with start <= key < end, ascending. */
+  *range(start?: string, end?: string): Generator<V> {
+    const snapshot = this.tree.clone();
+    for (const [k, v] of snapshot.entries(start)) {
+      if (end !== undefined && k >= end) return;
+      yield v;
+    }
+  }
+
+  /** Values with start <= key < end, descending. */
+  *rangeReversed(start?: string, end?: string): Generator<V> {
+    const snapshot = this.tree.clone();
+    for (const [k, v] of snapshot.entriesReversed(end, undefined, end !== undefined)) {
+      if (start !== undefined && k < start) return;
+      yield v;
+    }
+  }
+}

@@ -1,0 +1,350 @@
+import { type BatchOperation, ClassicLevel } from "classic-level";
+import type { BatchOp } from "../abci/application.js";
+import { copyBytes, equalBytes, keyString } from "./bytes.js";
+import { CacheKV } from "./cachekv.js";
+import { EMPTY_HASH, pathBit, sha256 } from "./hash.js";
+import {
+  LATEST_KEY,
+  NS_NODE,
+  NS_RAW,
+  NS_STATE,
+  decodeLatest,
+  decodeNode,
+  encodeInner,
+  encodeLatest,
+  encodeLeaf,
+  nsKey,
+  rootKey,
+  type StoredNode,
+} from "./layout.js";
+import { type Entry, MemKVStore, assertKey, assertValue } from "./mem-kv.js";
+import { type ProofKind, encodeProof } from "./proof.js";
+import { type TreeNode, type TreeOp, applyOps, nodeHash } from "./smt.js";
+import type { CacheKVStore } from "./types.js";
+
+type Db = ClassicLevel<Uint8Array, Uint8Array>;
+
+export interface CommitInfo {
+  readonly height: number;
+  /** The app hash of this version: the root of the state tree, always 32 bytes. */
+  readonly rootHash: Uint8Array;
+}
+
+export interface StateProof {
+  readonly height: number;
+  readonly rootHash: Uint8Array;
+  readonly key: Uint8Array;
+  /** The value at `height`, or undefined when the proof shows the key is absent. */
+  readonly value: Uint8Array | undefined;
+  /** The encoded proof (format in proof.ts and README.md). */
+  readonly proof: Uint8Array;
+}
+
+export interface StateStoreOptions {
+  /** Decoded tree nodes kept for historical reads and proofs (default 200,000). */
+  readonly nodeCacheSize?: number;
+}
+
+export interface RawRange {
+  readonly gte?: Uint8Array;
+  readonly lt?: Uint8Array;
+  readonly reverse?: boolean;
+  readonly limit?: number;
+}
+
+interface Walk {
+  readonly kind: ProofKind;
+  readonly siblings: Uint8Array[];
+  readonly leaf: Extract<StoredNode, { kind: 0 }> | undefined;
+}
+
+/**
+ * The chain's versioned Merkle KV store. See index.ts for the contract and README.md for the
+ * design. The whole latest state lives in memory (MemKVStore) and is the working state that
+ * blocks execute against; the tree and the database catch up at commit.
+ */
+export class StateStore extends MemKVStore {
+  /** Committed value of each key changed since the last commit (null: it did not exist). */
+  private undo = new Map<string, Entry | null>();
+  /** Keys changed since the tree was last brought up to date. */
+  private unhashed = new Map<string, Uint8Array>();
+  private tree: TreeNode | null;
+  private committedTree: TreeNode | null;
+  /** Nodes made since the last commit; commit persists them. */
+  private created: TreeNode[] = [];
+  private last: CommitInfo;
+  private committing = false;
+  private failure: unknown = undefined;
+  private readonly nodeCache = new Map<string, StoredNode>();
+  private readonly nodeCacheSize: number;
+
+  private constructor(
+    private readonly db: Db,
+    last: CommitInfo,
+    options: StateStoreOptions,
+  ) {
+    super();
+    this.last = last;
+    this.tree = null;
+    this.committedTree = null;
+    this.nodeCacheSize = options.nodeCacheSize ?? 200_000;
+  }
+
+  /** Opens (creating if needed) the store in `dir` and loads the last committed version. */
+  static async open(dir: string, options: StateStoreOptions = {}): Promise<StateStore> {
+    const db: Db = new ClassicLevel<Uint8Array, Uint8Array>(dir, {
+      keyEncoding: "view",
+      valueEncoding: "view",
+      writeBufferSize: 64 * 1024 * 1024,
+    });
+    await db.open();
+    try {
+      const latest = await db.get(LATEST_KEY);
+      const last = latest === undefined ? { height: 0, rootHash: EMPTY_HASH } : decodeLatest(latest);
+      const store = new StateStore(db, last, options);
+      await store.load();
+      return store;
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+
+  /** Loads the committed state and rebuilds its tree, refusing a database whose state and root disagree. */
+  private async load(): Promise<void> {
+    const ops: TreeOp[] = [];
+    const it = this.db.iterator({ gt: Uint8Array.of(NS_STATE), lt: Uint8Array.of(NS_STATE + 1) });
+    try {
+      for (;;) {
+        const rows = await it.nextv(4096);
+        if (rows.length === 0) break;
+        for (const [k, v] of rows) {
+          const key = k.subarray(1);
+          const entry: Entry = { key, value: v, keyHash: sha256(key) };
+          this.entries.set(keyString(key), entry);
+          ops.push(treeOp(entry.keyHash as Uint8Array, key, v));
+        }
+      }
+    } finally {
+      await it.close();
+    }
+    this.tree = applyOps(null, ops, []);
+    this.committedTree = this.tree;
+    if (!equalBytes(nodeHash(this.tree), this.last.rootHash)) {
+      throw new Error(
+        `state store: the stored state does not match the root of height ${this.last.height}; the database is corrupt`,
+      );
+    }
+  }
+
+  override set(key: Uint8Array, value: Uint8Array): void {
+    assertKey(key);
+    assertValue(value);
+    const s = keyString(key);
+    const prev = this.entries.get(s);
+    if (!this.undo.has(s)) this.undo.set(s, prev ?? null);
+    const entry: Entry = { key: copyBytes(key), value: copyBytes(value), keyHash: prev?.keyHash };
+    this.entries.set(s, entry);
+    this.unhashed.set(s, entry.key);
+  }
+
+  override delete(key: Uint8Array): void {
+    const s = keyString(key);
+    const prev = this.entries.get(s);
+    if (prev === undefined) return;
+    if (!this.undo.has(s)) this.undo.set(s, prev);
+    this.entries.delete(s);
+    this.unhashed.set(s, prev.key);
+  }
+
+  /** A write-back layer over the working state (per-tx state, CheckTx state, Simulate). */
+  branch(): CacheKVStore {
+    return new CacheKV(this);
+  }
+
+  /** Number of keys changed since the last commit. */
+  get uncommittedKeys(): number {
+    return this.undo.size;
+  }
+
+  /**
+   * The root of the working state: what FinalizeBlock returns as the app hash before Commit
+   * persists it. Cheap to call again; only keys changed since the last call are rehashed.
+   */
+  workingHash(): Uint8Array {
+    if (this.unhashed.size > 0) {
+      const ops: TreeOp[] = [];
+      for (const [s, key] of this.unhashed) {
+        const entry = this.entries.get(s);
+        if (entry === undefined) {
+          ops.push(treeOp(sha256(key), key, undefined));
+        } else {
+          entry.keyHash ??= sha256(entry.key);
+          ops.push(treeOp(entry.keyHash, entry.key, entry.value));
+        }
+      }
+      this.unhashed.clear();
+      this.tree = applyOps(this.tree, ops, this.created);
+    }
+    return nodeHash(this.tree);
+  }
+
+  /**
+   * Persists the working state as version `height`, with the engine's `sidecar` writes, in one
+   * synchronous LevelDB batch. Heights go up by one (the first commit may start anywhere >= 1).
+   * If the write fails the store refuses further commits: close it and reopen from disk.
+   */
+  async commit(height: number, sidecar: readonly BatchOp[] = []): Promise<CommitInfo> {
+    if (this.failure !== undefined) throw new Error("state store: an earlier commit failed; reopen the store");
+    if (this.committing) throw new Error("state store: a commit is already in progress");
+    if (!Number.isSafeInteger(height) || height < 1) throw new RangeError(`state store: bad height ${height}`);
+    if (this.last.height > 0 && height !== this.last.height + 1) {
+      throw new RangeError(`state store: commit of height ${height} after ${this.last.height}`);
+    }
+    const rootHash = this.workingHash();
+    const batch: BatchOp[] = [];
+    for (const node of this.created) {
+      const value =
+        node.kind === 0
+          ? encodeLeaf(node.keyHash, node.valueHash, node.key, node.value)
+          : encodeInner(node.left?.hash, node.right?.hash);
+      batch.push({ type: "put", key: nsKey(NS_NODE, node.hash), value });
+    }
+    for (const [s, before] of this.undo) {
+      const now = this.entries.get(s);
+      if (now !== undefined) batch.push({ type: "put", key: nsKey(NS_STATE, now.key), value: now.value });
+      else if (before !== null) batch.push({ type: "del", key: nsKey(NS_STATE, before.key) });
+    }
+    batch.push({ type: "put", key: rootKey(height), value: rootHash });
+    batch.push({ type: "put", key: LATEST_KEY, value: encodeLatest(height, rootHash) });
+    for (const op of sidecar) {
+      const key = nsKey(NS_RAW, op.key);
+      batch.push(op.type === "put" ? { type: "put", key, value: op.value } : { type: "del", key });
+    }
+    this.undo = new Map();
+    this.created = [];
+    this.committedTree = this.tree;
+    this.committing = true;
+    try {
+      await this.db.batch(batch as BatchOperation<Db, Uint8Array, Uint8Array>[], { sync: true });
+    } catch (err) {
+      this.failure = err;
+      throw err;
+    } finally {
+      this.committing = false;
+    }
+    this.last = { height, rootHash };
+    return this.last;
+  }
+
+  /** Discards every change since the last commit. */
+  rollbackWorking(): void {
+    for (const [s, before] of this.undo) {
+      if (before === null) this.entries.delete(s);
+      else this.entries.set(s, before);
+    }
+    this.undo.clear();
+    this.unhashed.clear();
+    this.created = [];
+    this.tree = this.committedTree;
+  }
+
+  lastCommitted(): CommitInfo {
+    return this.last;
+  }
+
+  /** The root of version `height`, or undefined if no such version was committed. */
+  async rootAt(height: number): Promise<Uint8Array | undefined> {
+    if (height === this.last.height) return this.last.rootHash;
+    if (!Number.isSafeInteger(height) || height < 1 || height > this.last.height) return undefined;
+    return this.db.get(rootKey(height));
+  }
+
+  /** The value of `key` at committed version `height`. */
+  async getAt(key: Uint8Array, height: number): Promise<Uint8Array | undefined> {
+    const walk = await this.walk(key, height);
+    return walk.kind === 0 ? walk.leaf?.value : undefined;
+  }
+
+  /** A proof that `key` has its value, or is absent, at committed version `height`. */
+  async proveAt(key: Uint8Array, height: number): Promise<StateProof> {
+    const rootHash = await this.requireRoot(height);
+    const walk = await this.walkFrom(rootHash, sha256(key));
+    const otherLeaf = walk.kind === 2 ? walk.leaf : undefined;
+    const proof = encodeProof({ kind: walk.kind, siblings: walk.siblings, otherLeaf });
+    const value = walk.kind === 0 ? walk.leaf?.value : undefined;
+    return { height, rootHash, key: copyBytes(key), value: value && copyBytes(value), proof };
+  }
+
+  /** Reads a key the engine wrote through a commit sidecar. */
+  async getRaw(key: Uint8Array): Promise<Uint8Array | undefined> {
+    return this.db.get(nsKey(NS_RAW, key));
+  }
+
+  /** Iterates the engine's sidecar keys in byte order (bounds are sidecar keys, without any namespace). */
+  async *iterateRaw(range: RawRange = {}): AsyncGenerator<[Uint8Array, Uint8Array]> {
+    const it = this.db.iterator({
+      gte: nsKey(NS_RAW, range.gte ?? new Uint8Array()),
+      lt: range.lt === undefined ? Uint8Array.of(NS_RAW + 1) : nsKey(NS_RAW, range.lt),
+      reverse: range.reverse ?? false,
+      limit: range.limit ?? -1,
+    });
+    try {
+      for await (const [k, v] of it) yield [k.subarray(1), v];
+    } finally {
+      await it.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  private async requireRoot(height: number): Promise<Uint8Array> {
+    const root = await this.rootAt(height);
+    if (root === undefined) throw new RangeError(`state store: no committed version at height ${height}`);
+    return root;
+  }
+
+  private async walk(key: Uint8Array, height: number): Promise<Walk> {
+    return this.walkFrom(await this.requireRoot(height), sha256(key));
+  }
+
+  /** Follows `keyHash`'s path down from `root`, collecting siblings, to a leaf or an empty subtree. */
+  private async walkFrom(root: Uint8Array, keyHash: Uint8Array): Promise<Walk> {
+    const siblings: Uint8Array[] = [];
+    let cur = root;
+    for (let depth = 0; ; depth++) {
+      if (equalBytes(cur, EMPTY_HASH)) return { kind: 1, siblings, leaf: undefined };
+      const node = await this.loadNode(cur);
+      if (node.kind === 0) return { kind: equalBytes(node.keyHash, keyHash) ? 0 : 2, siblings, leaf: node };
+      if (depth >= 256) throw new Error("state store: tree deeper than 256 levels; the database is corrupt");
+      const right = pathBit(keyHash, depth) === 1;
+      siblings.push(right ? node.left : node.right);
+      cur = right ? node.right : node.left;
+    }
+  }
+
+  private async loadNode(hash: Uint8Array): Promise<StoredNode> {
+    const id = keyString(hash);
+    const hit = this.nodeCache.get(id);
+    if (hit !== undefined) {
+      this.nodeCache.delete(id);
+      this.nodeCache.set(id, hit);
+      return hit;
+    }
+    const raw = await this.db.get(nsKey(NS_NODE, hash));
+    if (raw === undefined) throw new Error("state store: a tree node is missing; the database is corrupt");
+    const node = decodeNode(raw);
+    this.nodeCache.set(id, node);
+    if (this.nodeCache.size > this.nodeCacheSize) {
+      const oldest = this.nodeCache.keys().next();
+      if (!oldest.done) this.nodeCache.delete(oldest.value);
+    }
+    return node;
+  }
+}
+
+function treeOp(keyHash: Uint8Array, key: Uint8Array, value: Uint8Array | undefined): TreeOp {
+  return { keyHash, key, value, valueHash: value === undefined ? undefined : sha256(value) };
+}
