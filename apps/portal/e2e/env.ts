@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+
+/** Test-run configuration; the only place in e2e/ that reads process.env. */
+export function e2eEnv() {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) {
+    throw new Error(
+      "TEST_DATABASE_URL is required for the end-to-end tests: a PostgreSQL database they may migrate, seed and modify " +
+        "(e.g. postgresql://portal:portal@127.0.0.1:5432/portal_e2e). `npm test` creates a throwaway one.",
+    );
+  }
+  const port = Number(process.env.E2E_PORT ?? 3210);
+  const externalBaseUrl = process.env.E2E_BASE_URL;
+  return {
+    databaseUrl,
+    port,
+    externalBaseUrl,
+    baseUrl: externalBaseUrl ?? `http://localhost:${port}`,
+    demoPassword: process.env.E2E_DEMO_PASSWORD,
+    chainRpcUrl: process.env.E2E_CHAIN_RPC_URL ?? process.env.CHAIN_RPC_URL,
+    ci: Boolean(process.env.CI),
+  };
+}
+
+export function randomSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
