@@ -290,7 +290,7 @@ export async function startEmbeddedPostgres({ dataDir, log = noop, port }) {
     await waitUntilAccepting(url, { timeoutMs: 120_000, what: "embedded PostgreSQL (PGlite)", child });
   } catch (err) {
     child.kill("SIGKILL");
-    throw new Error(`${err.message}\n${output.join("").trim().split("\n").slice(-10).join("\n")}`);
+    throw new Error(`${err.message}\n${output.join("").trim().split("\n").slice(-10).join("\n")}`, { cause: err });
   }
 
   let stopping;
