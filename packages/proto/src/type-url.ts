@@ -3,12 +3,13 @@ import type { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 /**
  * The shape every generated message exposes. It is structurally what CosmJS's `Registry`
  * accepts as a ts-proto 2 type, plus the fully-qualified name that ts-proto annotates.
+ * Method syntax on purpose: parameters stay bivariant, so every concrete message type fits.
  */
 export interface ProtoMessageType<V extends string = string> {
   readonly $type: V;
-  readonly encode: (message: never, writer?: BinaryWriter) => BinaryWriter;
-  readonly decode: (input: BinaryReader | Uint8Array, length?: number) => unknown;
-  readonly fromPartial: (object: never) => unknown;
+  encode(message: unknown, writer?: BinaryWriter): BinaryWriter;
+  decode(input: BinaryReader | Uint8Array, length?: number): unknown;
+  fromPartial(object: unknown): unknown;
 }
 
 export type TypeUrl<V extends string> = `/${V}`;

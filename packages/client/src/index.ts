@@ -1,0 +1,66 @@
+export {
+  PRECISION_BECH32_PREFIX,
+  PRECISION_BROADCAST_POLL_INTERVAL_MS,
+  PRECISION_BROADCAST_TIMEOUT_MS,
+  PRECISION_CHAIN_ID,
+  PRECISION_DEFAULT_GAS_PRICE,
+  PRECISION_DENOM,
+  precisionHdPath,
+} from "./constants.js";
+export { createRegistry } from "./registry.js";
+export {
+  connectPrecisionClient,
+  connectPrecisionSigningClient,
+  createPrecisionQueryClient,
+  precisionSigningClientOptions,
+} from "./connect.js";
+export type {
+  PrecisionConnection,
+  PrecisionQueryClient,
+  PrecisionSigningOptions,
+} from "./connect.js";
+export {
+  assertPrecisionTxSuccess,
+  deliverTxError,
+  isNotFoundError,
+  PrecisionChainError,
+  toPrecisionChainError,
+} from "./errors.js";
+export type { ChainErrorDetails, ChainErrorStage } from "./errors.js";
+export {
+  addressFromPubkey,
+  generateMnemonic,
+  generateWallet,
+  isPrecisionAddress,
+  toPrecisionAddress,
+  walletFromMnemonic,
+} from "./keys.js";
+export type { MnemonicLength, WalletOptions } from "./keys.js";
+export {
+  identityMessageComposer,
+  isMsgAddMemberEncodeObject,
+  isMsgDeactivateDeviceEncodeObject,
+  isMsgDeactivateOrganizationEncodeObject,
+  isMsgRegisterDeviceEncodeObject,
+  isMsgRegisterOrganizationEncodeObject,
+  isMsgRemoveMemberEncodeObject,
+  isMsgUpdateAuthorityEncodeObject,
+  isMsgUpdateMemberEncodeObject,
+  isMsgUpdateOrganizationEncodeObject,
+  setupIdentityExtension,
+} from "./modules/index.js";
+export type {
+  DeviceOwnerLookup,
+  IdentityEncodeObject,
+  IdentityExtension,
+  MsgAddMemberEncodeObject,
+  MsgDeactivateDeviceEncodeObject,
+  MsgDeactivateOrganizationEncodeObject,
+  MsgRegisterDeviceEncodeObject,
+  MsgRegisterOrganizationEncodeObject,
+  MsgRemoveMemberEncodeObject,
+  MsgUpdateAuthorityEncodeObject,
+  MsgUpdateMemberEncodeObject,
+  MsgUpdateOrganizationEncodeObject,
+  OrganizationIdentifierLookup,
+} from "./modules/index.js";
