@@ -193,19 +193,19 @@ async function waitUntilAccepting(url, { timeoutMs, what, child }) {
  * DATABASE_URL if set; else the local PostgreSQL on 127.0.0.1:5432 (as role `precision`, database
  * `precision`); else an embedded PGlite whose data lives in `${dataDir}/pglite`.
  */
-export async function findDatabaseForStart({ dataDir, log = noop }) {
+export async function findDatabaseForStart({ dataDir, log = noop, localPort = LOCAL_PORT }) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, kind: "env", stop: async () => {} };
   }
-  const local = await tryLocalPostgres(log);
+  const local = await tryLocalPostgres(localPort, log);
   if (local) return { url: local, kind: "local", stop: async () => {} };
   if (!dataDir) throw new TypeError("findDatabaseForStart: dataDir is required for the embedded database");
   return startEmbeddedPostgres({ dataDir, log });
 }
 
-async function tryLocalPostgres(log) {
-  if (!(await portAnswers("127.0.0.1", LOCAL_PORT))) return null;
-  const adminUrl = `postgresql://${ROLE}:${ROLE_PASSWORD}@127.0.0.1:${LOCAL_PORT}/postgres`;
+async function tryLocalPostgres(port, log) {
+  if (!(await portAnswers("127.0.0.1", port))) return null;
+  const adminUrl = `postgresql://${ROLE}:${ROLE_PASSWORD}@127.0.0.1:${port}/postgres`;
   const url = withDatabase(adminUrl, ROLE);
 
   if (await canConnect(url)) return url;
@@ -218,12 +218,12 @@ async function tryLocalPostgres(log) {
     }
   }
   try {
-    ensureRoleAsSuperuser(LOCAL_PORT);
-    const exists = psqlAsSuperuser(LOCAL_PORT, `SELECT 1 FROM pg_database WHERE datname = '${ROLE}'`).trim();
-    if (exists !== "1") psqlAsSuperuser(LOCAL_PORT, `CREATE DATABASE ${ROLE} OWNER ${ROLE}`);
+    ensureRoleAsSuperuser(port);
+    const exists = psqlAsSuperuser(port, `SELECT 1 FROM pg_database WHERE datname = '${ROLE}'`).trim();
+    if (exists !== "1") psqlAsSuperuser(port, `CREATE DATABASE ${ROLE} OWNER ${ROLE}`);
     if (await canConnect(url)) return url;
   } catch (err) {
-    log(`local PostgreSQL on port ${LOCAL_PORT} is not usable as "${ROLE}": ${err.message.split("\n")[0]}`);
+    log(`local PostgreSQL on port ${port} is not usable as "${ROLE}": ${err.message.split("\n")[0]}`);
   }
   return null;
 }
