@@ -5,7 +5,8 @@ import type { KVStore } from "./types.js";
 
 const b = (s: string): Uint8Array => Buffer.from(s, "latin1");
 const s = (u: Uint8Array): string => Buffer.from(u).toString("latin1");
-const dump = (it: Iterable<[Uint8Array, Uint8Array]>): string[] => [...it].map(([k, v]) => `${s(k)}=${s(v)}`);
+const dump = (it: Iterable<[Uint8Array, Uint8Array]>): string[] =>
+  [...it].map(([k, v]) => `${s(k)}=${s(v)}`);
 
 function seeded(seed: number): () => number {
   return () => {
@@ -102,9 +103,13 @@ describe("CacheKV", () => {
     const rand = seeded(7);
     const root = new MemKVStore();
     const model = new Map<string, string>();
-    const key = (): string => String.fromCharCode(...Array.from({ length: 1 + Math.floor(rand() * 3) }, () => 97 + Math.floor(rand() * 6)));
+    const key = (): string =>
+      String.fromCharCode(
+        ...Array.from({ length: 1 + Math.floor(rand() * 3) }, () => 97 + Math.floor(rand() * 6)),
+      );
     for (let round = 0; round < 200; round++) {
-      const layers: { store: KVStore & { write(): void }; model: Map<string, string | null> }[] = [];
+      const layers: { store: KVStore & { write(): void }; model: Map<string, string | null> }[] =
+        [];
       let top: KVStore = root;
       const depth = 1 + Math.floor(rand() * 3);
       for (let d = 0; d < depth; d++) {
@@ -114,7 +119,8 @@ describe("CacheKV", () => {
       }
       const view = (): Map<string, string> => {
         const m = new Map(model);
-        for (const l of layers) for (const [k, v] of l.model) v === null ? m.delete(k) : m.set(k, v);
+        for (const l of layers)
+          for (const [k, v] of l.model) v === null ? m.delete(k) : m.set(k, v);
         return m;
       };
       for (let i = 0; i < 20; i++) {
@@ -129,12 +135,19 @@ describe("CacheKV", () => {
           l.model.set(k, v);
         }
       }
-      const expected = [...view()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
+      const expected = [...view()]
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([k, v]) => `${k}=${v}`);
       expect(dump(top.iterator())).toEqual(expected);
       expect(dump(top.reverseIterator())).toEqual([...expected].reverse());
       const lo = key();
       const hi = key();
-      expect(dump(top.iterator(b(lo), b(hi)))).toEqual(expected.filter((e) => { const k = e.split("=")[0]!; return k >= lo && k < hi; }));
+      expect(dump(top.iterator(b(lo), b(hi)))).toEqual(
+        expected.filter((e) => {
+          const k = e.split("=")[0]!;
+          return k >= lo && k < hi;
+        }),
+      );
       // Flush from the top down, or abandon the whole stack.
       if (rand() < 0.7) {
         for (let d = layers.length - 1; d >= 0; d--) {
@@ -147,7 +160,9 @@ describe("CacheKV", () => {
           }
         }
       }
-      expect(dump(root.iterator())).toEqual([...model].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => `${k}=${v}`));
+      expect(dump(root.iterator())).toEqual(
+        [...model].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => `${k}=${v}`),
+      );
     }
   });
 });

@@ -74,7 +74,11 @@ export class CacheKV implements CacheKVStore {
 }
 
 /** Merges two streams sorted in `direction` order; on equal keys the dirty entry wins. */
-function* merge(parent: Iterator<Pair>, dirty: Iterator<Dirty>, direction: 1 | -1): Generator<Pair> {
+function* merge(
+  parent: Iterator<Pair>,
+  dirty: Iterator<Dirty>,
+  direction: 1 | -1,
+): Generator<Pair> {
   let p = parent.next();
   let d = dirty.next();
   while (!p.done || !d.done) {

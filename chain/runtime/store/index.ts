@@ -34,4 +34,10 @@ export { CacheKV } from "./cachekv.js";
 export { PrefixStore } from "./prefix-store.js";
 export { MemKVStore } from "./mem-kv.js";
 export { EMPTY_HASH } from "./hash.js";
-export { StateStore, type CommitInfo, type RawRange, type StateProof, type StateStoreOptions } from "./state-store.js";
+export {
+  StateStore,
+  type CommitInfo,
+  type RawRange,
+  type StateProof,
+  type StateStoreOptions,
+} from "./state-store.js";

@@ -44,7 +44,10 @@ export function decodeLatest(v: Uint8Array): { height: number; rootHash: Uint8Ar
   return { height: Number(b.readBigUInt64BE(0)), rootHash: Uint8Array.prototype.slice.call(v, 8) };
 }
 
-export function encodeInner(left: Uint8Array | undefined, right: Uint8Array | undefined): Uint8Array {
+export function encodeInner(
+  left: Uint8Array | undefined,
+  right: Uint8Array | undefined,
+): Uint8Array {
   const v = new Uint8Array(65);
   v[0] = INNER_TAG;
   v.set(left ?? EMPTY_HASH, 1);
@@ -52,7 +55,12 @@ export function encodeInner(left: Uint8Array | undefined, right: Uint8Array | un
   return v;
 }
 
-export function encodeLeaf(keyHash: Uint8Array, valueHash: Uint8Array, key: Uint8Array, value: Uint8Array): Uint8Array {
+export function encodeLeaf(
+  keyHash: Uint8Array,
+  valueHash: Uint8Array,
+  key: Uint8Array,
+  value: Uint8Array,
+): Uint8Array {
   const v = Buffer.allocUnsafe(69 + key.byteLength + value.byteLength);
   v[0] = LEAF_TAG;
   v.set(keyHash, 1);
@@ -91,4 +99,3 @@ export function decodeNode(v: Uint8Array): StoredNode {
   }
   throw new Error("state store: corrupt tree node record");
 }
-

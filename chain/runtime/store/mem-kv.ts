@@ -43,7 +43,10 @@ export class MemKVStore implements KVStore {
     return pairs(this.entries.range(bound(start), bound(end)));
   }
 
-  reverseIterator(start?: Uint8Array, end?: Uint8Array): IterableIterator<[Uint8Array, Uint8Array]> {
+  reverseIterator(
+    start?: Uint8Array,
+    end?: Uint8Array,
+  ): IterableIterator<[Uint8Array, Uint8Array]> {
     return pairs(this.entries.rangeReversed(bound(start), bound(end)));
   }
 }

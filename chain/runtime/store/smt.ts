@@ -38,7 +38,12 @@ export function nodeHash(node: TreeNode | null): Uint8Array {
   return node === null ? EMPTY_HASH : node.hash;
 }
 
-export function makeLeaf(keyHash: Uint8Array, key: Uint8Array, value: Uint8Array, valueHash: Uint8Array): Leaf {
+export function makeLeaf(
+  keyHash: Uint8Array,
+  key: Uint8Array,
+  value: Uint8Array,
+  valueHash: Uint8Array,
+): Leaf {
   return { kind: 0, hash: leafHash(keyHash, valueHash), keyHash, valueHash, key, value };
 }
 
@@ -47,7 +52,11 @@ export function makeLeaf(keyHash: Uint8Array, key: Uint8Array, value: Uint8Array
  * receives every node made for the new version (the ones commit must persist). Each new node is
  * hashed exactly once, bottom-up.
  */
-export function applyOps(root: TreeNode | null, ops: TreeOp[], created: TreeNode[]): TreeNode | null {
+export function applyOps(
+  root: TreeNode | null,
+  ops: TreeOp[],
+  created: TreeNode[],
+): TreeNode | null {
   const sorted = ops.slice().sort((a, b) => compareBytes(a.keyHash, b.keyHash));
   for (let i = 1; i < sorted.length; i++) {
     if (equalBytes((sorted[i - 1] as TreeOp).keyHash, (sorted[i] as TreeOp).keyHash)) {
@@ -68,7 +77,11 @@ class Updater {
     if (node === null || node.kind === 0) {
       if (node !== null && hi - lo === 1) {
         const op = this.ops[lo] as TreeOp;
-        if (equalBytes(op.keyHash, node.keyHash) && op.valueHash !== undefined && equalBytes(op.valueHash, node.valueHash)) {
+        if (
+          equalBytes(op.keyHash, node.keyHash) &&
+          op.valueHash !== undefined &&
+          equalBytes(op.valueHash, node.valueHash)
+        ) {
           return node;
         }
       }
@@ -113,7 +126,10 @@ class Updater {
     if (depth >= 256) throw new Error("state tree: sha256 collision between two keys");
     let mid = lo;
     while (mid < hi && pathBit((leaves[mid] as Leaf).keyHash, depth) === 0) mid++;
-    return this.join(this.build(leaves, depth + 1, lo, mid), this.build(leaves, depth + 1, mid, hi));
+    return this.join(
+      this.build(leaves, depth + 1, lo, mid),
+      this.build(leaves, depth + 1, mid, hi),
+    );
   }
 
   /** An inner node over two subtrees, or the lone leaf lifted up when its sibling is empty. */

@@ -100,7 +100,8 @@ export class StateStore extends MemKVStore {
     await db.open();
     try {
       const latest = await db.get(LATEST_KEY);
-      const last = latest === undefined ? { height: 0, rootHash: EMPTY_HASH } : decodeLatest(latest);
+      const last =
+        latest === undefined ? { height: 0, rootHash: EMPTY_HASH } : decodeLatest(latest);
       const store = new StateStore(db, last, options);
       await store.load();
       return store;
@@ -195,9 +196,11 @@ export class StateStore extends MemKVStore {
    * If the write fails the store refuses further commits: close it and reopen from disk.
    */
   async commit(height: number, sidecar: readonly BatchOp[] = []): Promise<CommitInfo> {
-    if (this.failure !== undefined) throw new Error("state store: an earlier commit failed; reopen the store");
+    if (this.failure !== undefined)
+      throw new Error("state store: an earlier commit failed; reopen the store");
     if (this.committing) throw new Error("state store: a commit is already in progress");
-    if (!Number.isSafeInteger(height) || height < 1) throw new RangeError(`state store: bad height ${height}`);
+    if (!Number.isSafeInteger(height) || height < 1)
+      throw new RangeError(`state store: bad height ${height}`);
     if (this.last.height > 0 && height !== this.last.height + 1) {
       throw new RangeError(`state store: commit of height ${height} after ${this.last.height}`);
     }
@@ -212,7 +215,8 @@ export class StateStore extends MemKVStore {
     }
     for (const [s, before] of this.undo) {
       const now = this.entries.get(s);
-      if (now !== undefined) batch.push({ type: "put", key: nsKey(NS_STATE, now.key), value: now.value });
+      if (now !== undefined)
+        batch.push({ type: "put", key: nsKey(NS_STATE, now.key), value: now.value });
       else if (before !== null) batch.push({ type: "del", key: nsKey(NS_STATE, before.key) });
     }
     batch.push({ type: "put", key: rootKey(height), value: rootHash });
@@ -302,7 +306,8 @@ export class StateStore extends MemKVStore {
 
   private async requireRoot(height: number): Promise<Uint8Array> {
     const root = await this.rootAt(height);
-    if (root === undefined) throw new RangeError(`state store: no committed version at height ${height}`);
+    if (root === undefined)
+      throw new RangeError(`state store: no committed version at height ${height}`);
     return root;
   }
 
@@ -317,8 +322,10 @@ export class StateStore extends MemKVStore {
     for (let depth = 0; ; depth++) {
       if (equalBytes(cur, EMPTY_HASH)) return { kind: 1, siblings, leaf: undefined };
       const node = await this.loadNode(cur);
-      if (node.kind === 0) return { kind: equalBytes(node.keyHash, keyHash) ? 0 : 2, siblings, leaf: node };
-      if (depth >= 256) throw new Error("state store: tree deeper than 256 levels; the database is corrupt");
+      if (node.kind === 0)
+        return { kind: equalBytes(node.keyHash, keyHash) ? 0 : 2, siblings, leaf: node };
+      if (depth >= 256)
+        throw new Error("state store: tree deeper than 256 levels; the database is corrupt");
       const right = pathBit(keyHash, depth) === 1;
       siblings.push(right ? node.left : node.right);
       cur = right ? node.right : node.left;
@@ -334,7 +341,8 @@ export class StateStore extends MemKVStore {
       return hit;
     }
     const raw = await this.db.get(nsKey(NS_NODE, hash));
-    if (raw === undefined) throw new Error("state store: a tree node is missing; the database is corrupt");
+    if (raw === undefined)
+      throw new Error("state store: a tree node is missing; the database is corrupt");
     const node = decodeNode(raw);
     this.nodeCache.set(id, node);
     if (this.nodeCache.size > this.nodeCacheSize) {

@@ -41,8 +41,10 @@ const KINDS: readonly StateProofKind[] = ["exists", "absent-empty", "absent-leaf
 
 /** Decodes proof bytes; throws StateProofFormatError on anything malformed, including trailing bytes. */
 export function decodeStateProof(bytes: Uint8Array): DecodedStateProof {
-  if (!(bytes instanceof Uint8Array) || bytes.length < 4) throw new StateProofFormatError("proof is too short");
-  if (bytes[0] !== STATE_PROOF_VERSION) throw new StateProofFormatError(`unknown proof version ${bytes[0]}`);
+  if (!(bytes instanceof Uint8Array) || bytes.length < 4)
+    throw new StateProofFormatError("proof is too short");
+  if (bytes[0] !== STATE_PROOF_VERSION)
+    throw new StateProofFormatError(`unknown proof version ${bytes[0]}`);
   const kind = KINDS[bytes[1] as number];
   if (kind === undefined) throw new StateProofFormatError(`unknown proof kind ${bytes[1]}`);
   const depth = ((bytes[2] as number) << 8) | (bytes[3] as number);
@@ -61,7 +63,7 @@ export function decodeStateProof(bytes: Uint8Array): DecodedStateProof {
     siblings.push(bytes.slice(at, at + 32));
     at += 32;
   }
-  if (depth % 8 !== 0 && ((bytes[4 + bitmapLen - 1] as number) & (0xff >> depth % 8)) !== 0) {
+  if (depth % 8 !== 0 && ((bytes[4 + bitmapLen - 1] as number) & (0xff >> (depth % 8))) !== 0) {
     throw new StateProofFormatError("proof bitmap has bits set past its depth");
   }
   let otherLeaf: DecodedStateProof["otherLeaf"];

@@ -1,5 +1,10 @@
 import { sha256 } from "@noble/hashes/sha2.js";
-import { EMPTY_STATE_ROOT, StateProofFormatError, decodeStateProof, type DecodedStateProof } from "./format.js";
+import {
+  EMPTY_STATE_ROOT,
+  StateProofFormatError,
+  decodeStateProof,
+  type DecodedStateProof,
+} from "./format.js";
 
 export interface InclusionProofInput {
   /** Encoded proof bytes (as returned by the chain) or an already decoded proof. */
@@ -21,7 +26,12 @@ export function verifyInclusionProof(input: InclusionProofInput): boolean {
   const proof = decodeOrNull(input.proof);
   if (proof === null || proof.kind !== "exists") return false;
   const keyHash = sha256(input.key);
-  return rootMatches(proof.siblings, keyHash, leafHash(keyHash, sha256(input.value)), input.appHash);
+  return rootMatches(
+    proof.siblings,
+    keyHash,
+    leafHash(keyHash, sha256(input.value)),
+    input.appHash,
+  );
 }
 
 /** True iff `proof` shows that `key` has no value in the state whose root is `appHash`. */
@@ -35,7 +45,8 @@ export function verifyNonInclusionProof(input: NonInclusionProofInput): boolean 
   if (proof.kind !== "absent-leaf" || proof.otherLeaf === undefined) return false;
   const { keyHash: otherKey, valueHash: otherValue } = proof.otherLeaf;
   // The other leaf must sit on our path (share the first `depth` bits) and be a different key.
-  if (equal(otherKey, keyHash) || !samePrefix(otherKey, keyHash, proof.siblings.length)) return false;
+  if (equal(otherKey, keyHash) || !samePrefix(otherKey, keyHash, proof.siblings.length))
+    return false;
   return rootMatches(proof.siblings, keyHash, leafHash(otherKey, otherValue), input.appHash);
 }
 
@@ -49,7 +60,12 @@ function decodeOrNull(proof: Uint8Array | DecodedStateProof): DecodedStateProof 
   }
 }
 
-function rootMatches(siblings: readonly Uint8Array[], keyHash: Uint8Array, start: Uint8Array, appHash: Uint8Array): boolean {
+function rootMatches(
+  siblings: readonly Uint8Array[],
+  keyHash: Uint8Array,
+  start: Uint8Array,
+  appHash: Uint8Array,
+): boolean {
   if (siblings.length > 256) return false;
   let cur = start;
   for (let depth = siblings.length - 1; depth >= 0; depth--) {
