@@ -5,7 +5,11 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createThrowawayDatabase, dropDatabase, ensurePostgresServer } from "../../scripts/lib/postgres.mjs";
+import {
+  createThrowawayDatabase,
+  dropDatabase,
+  ensurePostgresServer,
+} from "../../scripts/lib/postgres.mjs";
 import { isEmptyMigration, prismaDiffSql } from "./prisma6-diff.mjs";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,7 +21,9 @@ provider = "postgresql"
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9]+(_[a-z0-9]+)*$/.test(name)) {
-  console.error("usage: npm run migration:new -w @precision/db -- <name>   (snake_case, e.g. add_sessions)");
+  console.error(
+    "usage: npm run migration:new -w @precision/db -- <name>   (snake_case, e.g. add_sessions)",
+  );
   process.exit(2);
 }
 
@@ -25,7 +31,9 @@ const log = (msg) => console.log(`[migration:new] ${msg}`);
 const adminUrl = process.env.PRISMA_DIFF_ADMIN_URL ?? (await ensurePostgresServer({ log }));
 const existing = existsSync(migrationsDir)
   ? readdirSync(migrationsDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, "migration.sql")))
+      .filter(
+        (d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, "migration.sql")),
+      )
       .map((d) => d.name)
       .sort()
   : [];
@@ -36,7 +44,12 @@ if (existing.length === 0) {
 } else {
   const shadowUrl = await createThrowawayDatabase(adminUrl, "precision_shadow");
   try {
-    sql = await prismaDiffSql({ from: "migrations", serverUrl: adminUrl, shadowUrl, migrationsDir });
+    sql = await prismaDiffSql({
+      from: "migrations",
+      serverUrl: adminUrl,
+      shadowUrl,
+      migrationsDir,
+    });
   } finally {
     await dropDatabase(shadowUrl);
   }
@@ -53,9 +66,12 @@ if (isEmptyMigration(sql)) {
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const folder = `${stamp}_${name}`;
-if (existing.some((d) => d.slice(15) === name)) log(`note: a migration named "${name}" already exists`);
-if (existing.length && existing.at(-1) >= folder) throw new Error(`new migration ${folder} would not sort after ${existing.at(-1)}`);
+if (existing.some((d) => d.slice(15) === name))
+  log(`note: a migration named "${name}" already exists`);
+if (existing.length && existing.at(-1) >= folder)
+  throw new Error(`new migration ${folder} would not sort after ${existing.at(-1)}`);
 mkdirSync(path.join(migrationsDir, folder), { recursive: true });
 writeFileSync(path.join(migrationsDir, folder, "migration.sql"), sql);
-if (!existsSync(path.join(migrationsDir, "migration_lock.toml"))) writeFileSync(path.join(migrationsDir, "migration_lock.toml"), LOCK);
+if (!existsSync(path.join(migrationsDir, "migration_lock.toml")))
+  writeFileSync(path.join(migrationsDir, "migration_lock.toml"), LOCK);
 log(`wrote migrations/${folder}/migration.sql`);

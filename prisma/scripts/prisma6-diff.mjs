@@ -27,16 +27,29 @@ export async function prismaDiffSql({
   schemaPath = path.join(packageDir, "schema.prisma"),
 }) {
   if (!serverUrl) throw new TypeError("prismaDiffSql needs serverUrl");
-  if (from !== "empty" && from !== "migrations") throw new TypeError('prismaDiffSql: from must be "empty" or "migrations"');
-  if (from === "migrations" && !shadowUrl) throw new TypeError("prismaDiffSql: from \"migrations\" needs shadowUrl");
+  if (from !== "empty" && from !== "migrations")
+    throw new TypeError('prismaDiffSql: from must be "empty" or "migrations"');
+  if (from === "migrations" && !shadowUrl)
+    throw new TypeError('prismaDiffSql: from "migrations" needs shadowUrl');
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "precision-prisma6-"));
   try {
     writeFileSync(path.join(dir, "schema.prisma"), forPrisma6(readFileSync(schemaPath, "utf8")));
     writeFileSync(path.join(dir, "prisma.config.mjs"), configSource());
-    const fromArgs = from === "empty" ? ["--from-empty"] : ["--from-migrations", path.resolve(migrationsDir)];
+    const fromArgs =
+      from === "empty" ? ["--from-empty"] : ["--from-migrations", path.resolve(migrationsDir)];
     const cli = path.join(path.dirname(require.resolve("prisma6/package.json")), "build/index.js");
-    const args = [cli, "migrate", "diff", "--config", "prisma.config.mjs", ...fromArgs, "--to-schema-datamodel", "schema.prisma", "--script"];
+    const args = [
+      cli,
+      "migrate",
+      "diff",
+      "--config",
+      "prisma.config.mjs",
+      ...fromArgs,
+      "--to-schema-datamodel",
+      "schema.prisma",
+      "--script",
+    ];
     const { code, stdout, stderr } = await run(process.execPath, args, {
       cwd: dir,
       env: {
@@ -47,7 +60,8 @@ export async function prismaDiffSql({
         PRISMA_HIDE_UPDATE_MESSAGE: "1",
       },
     });
-    if (code !== 0) throw new Error(`prisma@6 migrate diff failed (exit ${code}):\n${stderr.trim()}`);
+    if (code !== 0)
+      throw new Error(`prisma@6 migrate diff failed (exit ${code}):\n${stderr.trim()}`);
     return stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -58,8 +72,13 @@ export async function prismaDiffSql({
 // selects; its values arrive as text, so they are reported as text. The shadow database is ours because
 // PrismaPg.connectToShadowDb connects to the main database instead of the one it creates.
 function configSource() {
-  const adapterPg = pathToFileURL(require.resolve("@prisma/adapter-pg")).href.replace(/index\.js$/, "index.mjs");
-  const pgModule = pathToFileURL(path.join(path.dirname(require.resolve("pg/package.json")), "esm/index.mjs")).href;
+  const adapterPg = pathToFileURL(require.resolve("@prisma/adapter-pg")).href.replace(
+    /index\.js$/,
+    "index.mjs",
+  );
+  const pgModule = pathToFileURL(
+    path.join(path.dirname(require.resolve("pg/package.json")), "esm/index.mjs"),
+  ).href;
   return `import { PrismaPg } from ${JSON.stringify(adapterPg)};
 import pg from ${JSON.stringify(pgModule)};
 
@@ -104,8 +123,14 @@ function forPrisma6(schema) {
   if (!datasource.test(schema)) throw new Error("schema.prisma has no datasource block");
   return schema
     .replace(generator, "")
-    .replace(datasource, (_m, name, body) => `datasource ${name} {${body.replace(/^\s*url\s*=.*$/m, "")}  url = env("PRISMA6_DIFF_URL")\n}`)
-    .concat('\ngenerator diffOnly {\n  provider   = "prisma-client"\n  output     = "./unused"\n  engineType = "client"\n}\n');
+    .replace(
+      datasource,
+      (_m, name, body) =>
+        `datasource ${name} {${body.replace(/^\s*url\s*=.*$/m, "")}  url = env("PRISMA6_DIFF_URL")\n}`,
+    )
+    .concat(
+      '\ngenerator diffOnly {\n  provider   = "prisma-client"\n  output     = "./unused"\n  engineType = "client"\n}\n',
+    );
 }
 
 function run(cmd, args, opts) {

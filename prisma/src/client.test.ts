@@ -14,7 +14,14 @@ describe("createPrismaClient", () => {
   });
 
   it("exports the schema's enums", () => {
-    expect(Object.values(Role)).toEqual(["CLINICIAN", "PATIENT", "RESEARCHER", "PAYER", "SUPPLY", "ADMIN"]);
+    expect(Object.values(Role)).toEqual([
+      "CLINICIAN",
+      "PATIENT",
+      "RESEARCHER",
+      "PAYER",
+      "SUPPLY",
+      "ADMIN",
+    ]);
     expect(OrganizationType.CONSORTIUM).toBe("CONSORTIUM");
   });
 });

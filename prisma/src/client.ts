@@ -11,9 +11,13 @@ export function assertPostgresUrl(databaseUrl: string): void {
   try {
     url = new URL(databaseUrl);
   } catch {
-    throw new TypeError(`Not a database URL: ${JSON.stringify(databaseUrl)} (expected postgresql://user:pass@host:port/db)`);
+    throw new TypeError(
+      `Not a database URL: ${JSON.stringify(databaseUrl)} (expected postgresql://user:pass@host:port/db)`,
+    );
   }
   if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
-    throw new TypeError(`Not a PostgreSQL URL (scheme ${url.protocol}): expected postgresql://user:pass@host:port/db`);
+    throw new TypeError(
+      `Not a PostgreSQL URL (scheme ${url.protocol}): expected postgresql://user:pass@host:port/db`,
+    );
   }
 }

@@ -22,7 +22,10 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 );`;
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../migrations",
+);
 
 export class MigrationError extends Error {
   override name = "MigrationError";
@@ -41,7 +44,10 @@ export interface MigrateOptions {
   migrationsDir?: string;
 }
 
-export async function migrate(databaseUrl: string, opts: MigrateOptions = {}): Promise<{ applied: string[] }> {
+export async function migrate(
+  databaseUrl: string,
+  opts: MigrateOptions = {},
+): Promise<{ applied: string[] }> {
   assertPostgresUrl(databaseUrl);
   const migrations = await loadMigrations(opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -76,7 +82,10 @@ function pendingMigrations(migrations: Migration[], rows: MigrationRow[]): Migra
   const failed = live.filter((r) => r.finished_at === null);
   if (failed.length > 0) {
     const names = failed.map((r) => r.migration_name).join(", ");
-    const logs = failed.map((r) => r.logs).filter(Boolean).join("\n");
+    const logs = failed
+      .map((r) => r.logs)
+      .filter(Boolean)
+      .join("\n");
     throw new MigrationError(
       `Refusing to migrate: a failed migration is recorded in _prisma_migrations (${names}).\n` +
         `Its transaction was rolled back, so none of it is in the database. Fix it, then mark it rolled back with ` +
@@ -121,9 +130,16 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
     await client
       .query(
         "INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, started_at, applied_steps_count) VALUES ($1, $2, $3, $4, now(), 0)",
-        [id, migration.checksum, migration.name, `Migration ${migration.name} failed to apply:\n${message}`],
+        [
+          id,
+          migration.checksum,
+          migration.name,
+          `Migration ${migration.name} failed to apply:\n${message}`,
+        ],
       )
       .catch(() => {});
-    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${message}`, { cause: err });
+    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${message}`, {
+      cause: err,
+    });
   }
 }

@@ -44,6 +44,8 @@ describe("migration folders", () => {
     writeFileSync(path.join(dir, "20260101000000_ok", "migration.sql"), "SELECT 1;");
     mkdirSync(path.join(dir, "20260102000000_empty"));
     await expect(loadMigrations(dir)).rejects.toThrow(/20260102000000_empty has no migration.sql/);
-    await expect(loadMigrations(path.join(dir, "nope"))).rejects.toThrow(/Cannot read the migrations folder/);
+    await expect(loadMigrations(path.join(dir, "nope"))).rejects.toThrow(
+      /Cannot read the migrations folder/,
+    );
   });
 });

@@ -42,6 +42,10 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** Prisma also accepts the script with its line endings converted either way (a Git checkout on Windows). */
 export function checksumMatches(sql: string, recorded: string): boolean {
-  const candidates = [sql, sql.replaceAll("\r\n", "\n"), sql.replaceAll("\r\n", "\n").replaceAll("\n", "\r\n")];
+  const candidates = [
+    sql,
+    sql.replaceAll("\r\n", "\n"),
+    sql.replaceAll("\r\n", "\n").replaceAll("\n", "\r\n"),
+  ];
   return candidates.some((c) => sha256Hex(c) === recorded);
 }

@@ -18,7 +18,14 @@ describe("passwords", () => {
 
   it("answer false, never throw, for malformed or foreign hashes", async () => {
     const hash = await hashPassword("x-password");
-    for (const bad of ["", "not-a-hash", "$argon2id$", "$argon2id$v=19$m=19456,t=2,p=1$AAAA$", hash.slice(0, -5), "$2b$10$abcdefghijklmnopqrstuu"]) {
+    for (const bad of [
+      "",
+      "not-a-hash",
+      "$argon2id$",
+      "$argon2id$v=19$m=19456,t=2,p=1$AAAA$",
+      hash.slice(0, -5),
+      "$2b$10$abcdefghijklmnopqrstuu",
+    ]) {
       expect(await verifyPassword(bad, "x-password"), bad).toBe(false);
     }
     expect(await verifyPassword(undefined as unknown as string, "x")).toBe(false);

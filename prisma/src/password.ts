@@ -21,7 +21,8 @@ export async function hashPassword(plain: string): Promise<string> {
 
 /** Never throws: a malformed or foreign hash simply does not verify. */
 export async function verifyPassword(hash: string, plain: string): Promise<boolean> {
-  if (typeof hash !== "string" || typeof plain !== "string" || !hash.startsWith("$argon2")) return false;
+  if (typeof hash !== "string" || typeof plain !== "string" || !hash.startsWith("$argon2"))
+    return false;
   try {
     return await verify(hash, plain);
   } catch {

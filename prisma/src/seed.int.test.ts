@@ -27,14 +27,21 @@ describe("seedDemo()", () => {
   });
 
   it("creates the demo organisations, people and memberships", async () => {
-    expect(await seedDemo(url)).toEqual({ users: DEMO_USERS.length, organizations: DEMO_ORGANIZATIONS.length });
+    expect(await seedDemo(url)).toEqual({
+      users: DEMO_USERS.length,
+      organizations: DEMO_ORGANIZATIONS.length,
+    });
     const { organizations, users, memberships } = await snapshot(url);
     expect(organizations.map((o) => o.slug)).toEqual(DEMO_ORGANIZATIONS.map((o) => o.slug).sort());
     expect(users.map((u) => u.email)).toEqual(DEMO_USERS.map((u) => u.email).sort());
 
     const orgById = new Map(organizations.map((o) => [o.id, o]));
     const userById = new Map(users.map((u) => [u.id, u]));
-    const seen = memberships.map((m) => `${userById.get(m.userId)?.email} ${orgById.get(m.organizationId)?.slug} ${m.title}`).sort();
+    const seen = memberships
+      .map(
+        (m) => `${userById.get(m.userId)?.email} ${orgById.get(m.organizationId)?.slug} ${m.title}`,
+      )
+      .sort();
     const expected = DEMO_USERS.filter((u) => u.organizationSlug !== null)
       .map((u) => `${u.email} ${u.organizationSlug} ${u.title}`)
       .sort();
@@ -42,7 +49,8 @@ describe("seedDemo()", () => {
 
     const riverbend = organizations.find((o) => o.slug === "riverbend-heart-vascular")!;
     expect(riverbend).toMatchObject({ type: "PROVIDER", npi: "1930157288", gln: "0860147200004" });
-    for (const u of users) expect(u).toMatchObject({ disabled: false, failedSignIns: 0, lockedUntil: null });
+    for (const u of users)
+      expect(u).toMatchObject({ disabled: false, failedSignIns: 0, lockedUntil: null });
   });
 
   it("changes nothing when run again, even concurrently", async () => {
@@ -74,7 +82,8 @@ describe("seedDemo()", () => {
     }
     expect(after.organizations).toEqual(before.organizations);
     expect(after.memberships).toEqual(before.memberships);
-    const strip = (users: typeof before.users) => users.map(({ passwordHash: _h, updatedAt: _u, ...rest }) => rest);
+    const strip = (users: typeof before.users) =>
+      users.map(({ passwordHash: _h, updatedAt: _u, ...rest }) => rest);
     expect(strip(after.users)).toEqual(strip(before.users));
   });
 
@@ -83,5 +92,4 @@ describe("seedDemo()", () => {
     const empty = await throwawayDatabase();
     await expect(seedDemo(empty)).rejects.toThrow(/Organization|does not exist/);
   });
-
 });

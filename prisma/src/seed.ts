@@ -1,5 +1,10 @@
 import { createPrismaClient } from "./client.ts";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD_DEFAULT, DEMO_USERS, type DemoUser } from "./demo/identities.ts";
+import {
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD_DEFAULT,
+  DEMO_USERS,
+  type DemoUser,
+} from "./demo/identities.ts";
 import type { Prisma } from "./generated/client/client.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 
@@ -63,16 +68,21 @@ async function seedUser(
   const { email, name, role, organizationSlug, title } = user;
   let row = await tx.user.findUnique({ where: { email } });
   if (!row) {
-    row = await tx.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
+    row = await tx.user.create({
+      data: { email, name, role, passwordHash: await hashPassword(password) },
+    });
   } else {
     const changes: Prisma.UserUpdateInput = differing(row, { name, role }) ?? {};
-    if (!(await verifyPassword(row.passwordHash, password))) changes.passwordHash = await hashPassword(password);
-    if (Object.keys(changes).length > 0) await tx.user.update({ where: { id: row.id }, data: changes });
+    if (!(await verifyPassword(row.passwordHash, password)))
+      changes.passwordHash = await hashPassword(password);
+    if (Object.keys(changes).length > 0)
+      await tx.user.update({ where: { id: row.id }, data: changes });
   }
   if (organizationSlug === null) return;
 
   const organizationId = orgIds.get(organizationSlug);
-  if (!organizationId) throw new Error(`Demo user ${email} names unknown organisation "${organizationSlug}"`);
+  if (!organizationId)
+    throw new Error(`Demo user ${email} names unknown organisation "${organizationSlug}"`);
   const key = { userId_organizationId: { userId: row.id, organizationId } };
   const membership = await tx.membership.findUnique({ where: key });
   if (!membership) await tx.membership.create({ data: { userId: row.id, organizationId, title } });

@@ -9,5 +9,13 @@ export interface StartDatabase {
 export function ensurePostgresServer(opts?: { log?: Log }): Promise<string>;
 export function createThrowawayDatabase(adminUrl: string, prefix: string): Promise<string>;
 export function dropDatabase(url: string): Promise<void>;
-export function findDatabaseForStart(opts: { dataDir: string; log?: Log; localPort?: number }): Promise<StartDatabase>;
-export function startEmbeddedPostgres(opts: { dataDir: string; log?: Log; port?: number }): Promise<StartDatabase & { pid: number }>;
+export function findDatabaseForStart(opts: {
+  dataDir: string;
+  log?: Log;
+  localPort?: number;
+}): Promise<StartDatabase>;
+export function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  log?: Log;
+  port?: number;
+}): Promise<StartDatabase & { pid: number }>;

@@ -26,7 +26,10 @@ export async function ensurePostgresServer({ log = noop } = {}) {
     log("PostgreSQL server not installed; installing Debian's postgresql package");
     installPostgresPackage();
     versions = installedServerVersions();
-    if (versions.length === 0) throw new Error("apt-get install postgresql finished but no /usr/lib/postgresql/*/bin/postgres exists");
+    if (versions.length === 0)
+      throw new Error(
+        "apt-get install postgresql finished but no /usr/lib/postgresql/*/bin/postgres exists",
+      );
   }
 
   let clusters = listClusters();
@@ -44,7 +47,10 @@ export async function ensurePostgresServer({ log = noop } = {}) {
 
   ensureRoleAsSuperuser(cluster.port);
   const adminUrl = `postgresql://${ROLE}:${ROLE_PASSWORD}@127.0.0.1:${cluster.port}/postgres`;
-  await waitUntilAccepting(adminUrl, { timeoutMs: 30_000, what: `PostgreSQL ${cluster.version}/${cluster.name}` });
+  await waitUntilAccepting(adminUrl, {
+    timeoutMs: 30_000,
+    what: `PostgreSQL ${cluster.version}/${cluster.name}`,
+  });
   return adminUrl;
 }
 
@@ -58,7 +64,9 @@ function installedServerVersions() {
 
 function installPostgresPackage() {
   if (process.getuid?.() !== 0) {
-    throw new Error("PostgreSQL is not installed and this process is not root: run `apt-get install -y postgresql` as root");
+    throw new Error(
+      "PostgreSQL is not installed and this process is not root: run `apt-get install -y postgresql` as root",
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   run("apt-get", ["update"], { env });
@@ -95,16 +103,43 @@ $do$;`;
 }
 
 function psqlAsSuperuser(port, sql, database = "postgres") {
-  return run("runuser", ["-u", "postgres", "--", "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-p", String(port), "-d", database, "-tAc", sql], {
-    cwd: "/",
-  });
+  return run(
+    "runuser",
+    [
+      "-u",
+      "postgres",
+      "--",
+      "psql",
+      "-X",
+      "-q",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-p",
+      String(port),
+      "-d",
+      database,
+      "-tAc",
+      sql,
+    ],
+    {
+      cwd: "/",
+    },
+  );
 }
 
 function run(cmd, args, opts = {}) {
-  const result = spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...opts });
+  const result = spawnSync(cmd, args, {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    ...opts,
+  });
   if (result.error) throw new Error(`${cmd} could not run: ${result.error.message}`);
   if (result.status !== 0) {
-    const detail = `${result.stderr ?? ""}${result.stdout ?? ""}`.trim().split("\n").slice(-15).join("\n");
+    const detail = `${result.stderr ?? ""}${result.stdout ?? ""}`
+      .trim()
+      .split("\n")
+      .slice(-15)
+      .join("\n");
     throw new Error(`${cmd} ${args.join(" ")} exited with ${result.status}:\n${detail}`);
   }
   return result.stdout ?? "";
@@ -183,7 +218,9 @@ async function waitUntilAccepting(url, { timeoutMs, what, child }) {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`${what} did not accept connections within ${timeoutMs / 1000} s: ${last?.message ?? "no answer"}`);
+  throw new Error(
+    `${what} did not accept connections within ${timeoutMs / 1000} s: ${last?.message ?? "no answer"}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +236,8 @@ export async function findDatabaseForStart({ dataDir, log = noop, localPort = LO
   }
   const local = await tryLocalPostgres(localPort, log);
   if (local) return { url: local, kind: "local", stop: async () => {} };
-  if (!dataDir) throw new TypeError("findDatabaseForStart: dataDir is required for the embedded database");
+  if (!dataDir)
+    throw new TypeError("findDatabaseForStart: dataDir is required for the embedded database");
   return startEmbeddedPostgres({ dataDir, log });
 }
 
@@ -219,11 +257,16 @@ async function tryLocalPostgres(port, log) {
   }
   try {
     ensureRoleAsSuperuser(port);
-    const exists = psqlAsSuperuser(port, `SELECT 1 FROM pg_database WHERE datname = '${ROLE}'`).trim();
+    const exists = psqlAsSuperuser(
+      port,
+      `SELECT 1 FROM pg_database WHERE datname = '${ROLE}'`,
+    ).trim();
     if (exists !== "1") psqlAsSuperuser(port, `CREATE DATABASE ${ROLE} OWNER ${ROLE}`);
     if (await canConnect(url)) return url;
   } catch (err) {
-    log(`local PostgreSQL on port ${port} is not usable as "${ROLE}": ${err.message.split("\n")[0]}`);
+    log(
+      `local PostgreSQL on port ${port} is not usable as "${ROLE}": ${err.message.split("\n")[0]}`,
+    );
   }
   return null;
 }
@@ -268,7 +311,10 @@ export async function startEmbeddedPostgres({ dataDir, log = noop, port }) {
   mkdirSync(dbDir, { recursive: true });
   const listenPort = port ?? (await freePort());
   const require = createRequire(path.join(root, "prisma/package.json"));
-  const server = path.join(path.dirname(require.resolve("@electric-sql/pglite-socket")), "scripts/server.js");
+  const server = path.join(
+    path.dirname(require.resolve("@electric-sql/pglite-socket")),
+    "scripts/server.js",
+  );
 
   log(`starting embedded PostgreSQL (PGlite) on 127.0.0.1:${listenPort}, data in ${dbDir}`);
   const child = spawn(
@@ -283,14 +329,22 @@ export async function startEmbeddedPostgres({ dataDir, log = noop, port }) {
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
 
   const url = `postgresql://postgres:postgres@127.0.0.1:${listenPort}/postgres?sslmode=disable`;
   try {
-    await waitUntilAccepting(url, { timeoutMs: 120_000, what: "embedded PostgreSQL (PGlite)", child });
+    await waitUntilAccepting(url, {
+      timeoutMs: 120_000,
+      what: "embedded PostgreSQL (PGlite)",
+      child,
+    });
   } catch (err) {
     child.kill("SIGKILL");
-    throw new Error(`${err.message}\n${output.join("").trim().split("\n").slice(-10).join("\n")}`, { cause: err });
+    throw new Error(`${err.message}\n${output.join("").trim().split("\n").slice(-10).join("\n")}`, {
+      cause: err,
+    });
   }
 
   let stopping;

@@ -18,7 +18,8 @@ export function luhnCheckDigit(digits: string): number {
 
 /** CMS: the NPI check digit is the Luhn digit of "80840" followed by the first nine digits. */
 export function npiCheckDigit(firstNine: string): number {
-  if (!/^\d{9}$/.test(firstNine)) throw new TypeError(`npiCheckDigit needs 9 digits, got ${JSON.stringify(firstNine)}`);
+  if (!/^\d{9}$/.test(firstNine))
+    throw new TypeError(`npiCheckDigit needs 9 digits, got ${JSON.stringify(firstNine)}`);
   return luhnCheckDigit(`80840${firstNine}`);
 }
 
@@ -52,5 +53,6 @@ export function isValidPayerId(value: string): boolean {
 }
 
 function assertDigits(digits: string, fn: string): void {
-  if (!/^\d+$/.test(digits)) throw new TypeError(`${fn} needs a string of digits, got ${JSON.stringify(digits)}`);
+  if (!/^\d+$/.test(digits))
+    throw new TypeError(`${fn} needs a string of digits, got ${JSON.stringify(digits)}`);
 }

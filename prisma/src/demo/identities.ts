@@ -27,7 +27,12 @@ export interface DemoUser {
 const none = { npi: null, gln: null, payerId: null, ndcLabelerCode: null } as const;
 
 export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
-  { ...none, slug: "precision-consortium", name: "Precision Health Network Consortium", type: "CONSORTIUM" },
+  {
+    ...none,
+    slug: "precision-consortium",
+    name: "Precision Health Network Consortium",
+    type: "CONSORTIUM",
+  },
   {
     ...none,
     slug: "maple-street-family-medicine",
@@ -52,9 +57,25 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     npi: "1472860398",
     gln: "0851190400008",
   },
-  { ...none, slug: "lakeshore-university-research", name: "Lakeshore University Clinical Research Center", type: "SPONSOR" },
-  { ...none, slug: "lakeshore-university-irb", name: "Lakeshore University Institutional Review Board", type: "IRB" },
-  { ...none, slug: "evergreen-mutual", name: "Evergreen Mutual Health Plan", type: "PAYER", payerId: "EVMH1" },
+  {
+    ...none,
+    slug: "lakeshore-university-research",
+    name: "Lakeshore University Clinical Research Center",
+    type: "SPONSOR",
+  },
+  {
+    ...none,
+    slug: "lakeshore-university-irb",
+    name: "Lakeshore University Institutional Review Board",
+    type: "IRB",
+  },
+  {
+    ...none,
+    slug: "evergreen-mutual",
+    name: "Evergreen Mutual Health Plan",
+    type: "PAYER",
+    payerId: "EVMH1",
+  },
   {
     ...none,
     slug: "halvorsen-biologics",
@@ -78,7 +99,13 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     npi: "1168209439",
     gln: "0850023101006",
   },
-  { ...none, slug: "coldline-logistics", name: "Coldline Logistics", type: "CARRIER", gln: "0814276500009" },
+  {
+    ...none,
+    slug: "coldline-logistics",
+    name: "Coldline Logistics",
+    type: "CARRIER",
+    gln: "0814276500009",
+  },
 ];
 
 export const DEMO_USERS: readonly DemoUser[] = [
