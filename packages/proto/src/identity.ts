@@ -18,6 +18,17 @@ import {
   MsgUpdateOrganization,
   MsgUpdateOrganizationResponse,
 } from "./gen/precision/identity/v1/tx.js";
+import {
+  EventAuthorityUpdated,
+  EventDeviceDeactivated,
+  EventDeviceRegistered,
+  EventMemberAdded,
+  EventMemberRemoved,
+  EventMemberUpdated,
+  EventOrganizationDeactivated,
+  EventOrganizationRegistered,
+  EventOrganizationUpdated,
+} from "./gen/precision/identity/v1/events.js";
 import { registryEntries, typeUrlOf } from "./type-url.js";
 
 export const identityMsgTypes = [
@@ -62,3 +73,16 @@ export const identityRegistryTypes = registryEntries([
   ...identityMsgTypes,
   ...identityMsgResponseTypes,
 ]);
+
+/** Every typed event the identity module emits, for indexers that dispatch on `event.type`. */
+export const identityEventTypes = [
+  EventOrganizationRegistered,
+  EventOrganizationUpdated,
+  EventOrganizationDeactivated,
+  EventMemberAdded,
+  EventMemberUpdated,
+  EventMemberRemoved,
+  EventDeviceRegistered,
+  EventDeviceDeactivated,
+  EventAuthorityUpdated,
+] as const;

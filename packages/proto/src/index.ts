@@ -1,7 +1,10 @@
 export { typeUrlOf, registryEntries } from "./type-url.js";
 export type { ProtoMessageType, RegistryEntry, TypeUrl } from "./type-url.js";
 export { precisionRegistryTypes } from "./registry.js";
+export { decodeTypedEvent, encodeTypedEvent } from "./typed-event.js";
+export type { TypedEvent, TypedEventAttribute, TypedEventType } from "./typed-event.js";
 export {
+  identityEventTypes,
   identityMsgResponseTypes,
   identityMsgTypes,
   identityRegistryTypes,
