@@ -5,6 +5,7 @@ import {
   demoUser,
   DISABLED_EMAIL,
   fillSignIn,
+  formError,
   LOCKOUT_EMAIL,
   password,
   ROLE_AREAS,
@@ -49,7 +50,7 @@ test("wrong password shows the generic error and is recorded", async ({ page }) 
   const before = (await signInEvents(email)).length;
   await page.goto("/signin");
   await fillSignIn(page, email, `${password}-wrong`);
-  await expect(page.getByRole("alert")).toContainText(GENERIC);
+  await expect(formError(page)).toContainText(GENERIC);
   await expect(page).toHaveURL(/\/signin/);
   const events = await signInEvents(email);
   expect(events.length).toBe(before + 1);
@@ -63,7 +64,7 @@ test("unknown user gets exactly the same generic error", async ({ page }) => {
   const email = `nobody-${Date.now()}@precision.test`;
   await page.goto("/signin");
   await fillSignIn(page, email, "whatever-password");
-  await expect(page.getByRole("alert")).toContainText(GENERIC);
+  await expect(formError(page)).toContainText(GENERIC);
   const events = await signInEvents(email);
   expect(events).toHaveLength(1);
   expect(events[0]).toMatchObject({ success: false, reason: "unknown_user", userId: null });
@@ -94,13 +95,13 @@ test("five consecutive failures lock the account for 15 minutes", async ({ page 
   await page.goto("/signin");
   for (let i = 1; i <= 4; i++) {
     await fillSignIn(page, LOCKOUT_EMAIL, `wrong-${i}`);
-    await expect(page.getByRole("alert")).toContainText(GENERIC);
+    await expect(formError(page)).toContainText(GENERIC);
   }
   await fillSignIn(page, LOCKOUT_EMAIL, "wrong-5");
-  await expect(page.getByRole("alert")).toContainText("locked for 15 minutes");
+  await expect(formError(page)).toContainText("locked for 15 minutes");
   // Even the right password is refused while locked.
   await fillSignIn(page, LOCKOUT_EMAIL, password);
-  await expect(page.getByRole("alert")).toContainText("locked for 15 minutes");
+  await expect(formError(page)).toContainText("locked for 15 minutes");
   await expect(page).toHaveURL(/\/signin/);
   const reasons = (await signInEvents(LOCKOUT_EMAIL)).map((e) => e.reason);
   expect(reasons.slice(-6)).toEqual(["wrong_password", "wrong_password", "wrong_password", "wrong_password", "wrong_password_locked", "locked"]);
@@ -109,7 +110,7 @@ test("five consecutive failures lock the account for 15 minutes", async ({ page 
 test("a disabled account cannot sign in", async ({ page }) => {
   await page.goto("/signin");
   await fillSignIn(page, DISABLED_EMAIL, password);
-  await expect(page.getByRole("alert")).toContainText("This account is disabled");
+  await expect(formError(page)).toContainText("This account is disabled");
   await expect(page).toHaveURL(/\/signin/);
 });
 

@@ -30,8 +30,14 @@ export const CALLBACK_EMAIL_ROLE: RoleName = "RESEARCHER";
 export async function fillSignIn(page: Page, email: string, pw: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(pw);
+  // Wait for the server action's answer, so back-to-back attempts never overlap.
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin");
   await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
 }
+
+/** The sign-in form's error summary. */
+export const formError = (page: Page) => page.locator("#signin-error");
 
 export async function signInAs(page: Page, role: RoleName) {
   await page.goto("/signin");
