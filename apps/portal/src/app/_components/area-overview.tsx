@@ -22,15 +22,22 @@ export function AreaOverview({ area, profile, extra }: { area: Area; profile: Pr
             items={[
               { key: "name", term: "Name", detail: profile.name },
               { key: "email", term: "Email", detail: profile.email },
-              { key: "title", term: "Title", detail: primary?.title ?? "—" },
+              ...(primary ? [{ key: "title", term: "Title", detail: primary.title }] : []),
               { key: "role", term: "Role", detail: <Badge tone="info">{area.label}</Badge> },
-              { key: "last", term: "Signed in", detail: formatDate(profile.lastSignInAt) },
+              { key: "last", term: "Signed in at", detail: formatDate(profile.lastSignInAt) },
             ]}
           />
         </Card>
         {profile.memberships.length === 0 ? (
           <Card title="Organisation" headingLevel={2}>
-            <EmptyState title="No organisation yet" description="You are not a member of any organisation on the network." />
+            {area.role === "PATIENT" ? (
+              <EmptyState
+                title="You act for yourself"
+                description="Patients are not members of an organisation: you hold your own keys and decide which people and organisations may read your records."
+              />
+            ) : (
+              <EmptyState title="No organisation yet" description="You are not a member of any organisation on the network." />
+            )}
           </Card>
         ) : (
           profile.memberships.map((m) => (
