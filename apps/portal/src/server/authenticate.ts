@@ -34,13 +34,13 @@ export async function authenticate(email: string, password: string, now = new Da
 
   if (!user) {
     await verifyPassword(await dummy(), password);
-    await record(email, null, false, "unknown_user");
+    await record(email.toLowerCase(), null, false, "unknown_user");
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
 
   if (isLocked(user.lockedUntil, now)) {
     await verifyPassword(await dummy(), password);
-    await record(email, user.id, false, "locked");
+    await record(user.email, user.id, false, "locked");
     return { ok: false, code: "ACCOUNT_LOCKED" };
   }
 
@@ -56,15 +56,15 @@ export async function authenticate(email: string, password: string, now = new Da
     const lockedUntil = lockAfterFailure(updated.failedSignIns, now);
     if (lockedUntil) {
       await prisma.user.update({ where: { id: user.id }, data: { lockedUntil, failedSignIns: 0 } });
-      await record(email, user.id, false, "wrong_password_locked");
+      await record(user.email, user.id, false, "wrong_password_locked");
       return { ok: false, code: "ACCOUNT_LOCKED" };
     }
-    await record(email, user.id, false, "wrong_password");
+    await record(user.email, user.id, false, "wrong_password");
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
 
   if (user.disabled) {
-    await record(email, user.id, false, "disabled");
+    await record(user.email, user.id, false, "disabled");
     return { ok: false, code: "ACCOUNT_DISABLED" };
   }
 
@@ -72,6 +72,6 @@ export async function authenticate(email: string, password: string, now = new Da
     where: { id: user.id },
     data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
   });
-  await record(email, user.id, true, null);
+  await record(user.email, user.id, true, null);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
