@@ -1,0 +1,409 @@
+import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
+import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import {
+  CheckTxType,
+  ResponseProcessProposal_ProposalStatus,
+  type ExecTxResult,
+  type RequestCheckTx,
+  type RequestFinalizeBlock,
+  type RequestInfo,
+  type RequestInitChain,
+  type RequestPrepareProposal,
+  type RequestProcessProposal,
+  type RequestQuery,
+  type ResponseCheckTx,
+  type ResponseCommit,
+  type ResponseFinalizeBlock,
+  type ResponseInfo,
+  type ResponseInitChain,
+  type ResponsePrepareProposal,
+  type ResponseProcessProposal,
+  type ResponseQuery,
+} from "cosmjs-types/tendermint/abci/types";
+import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
+import type { Application, BatchOp } from "../runtime/abci/application.js";
+import { TxRunner, type TxOutcome } from "../runtime/baseapp/tx-runner.js";
+import { parseGasPrice, type GasPrice } from "../runtime/coins/coins.js";
+import { Context, type BlockHeader, type BlockTime, type ExecMode } from "../runtime/context/context.js";
+import { storePrefix } from "../runtime/context/store-key.js";
+import { InlineSignatureVerifier, type SignatureVerifier } from "../runtime/crypto/signature-verifier.js";
+import { VerificationCache } from "../runtime/crypto/verification-cache.js";
+import { AbciFailure, ChainError, toAbciError } from "../runtime/errors/registry.js";
+import { ErrInvalidHeight, ErrInvalidRequest, ErrUnknownRequest } from "../runtime/errors/sdk-errors.js";
+import { toAbciEvents } from "../runtime/events/event-manager.js";
+import { InfiniteGasMeter } from "../runtime/gas/gas-meter.js";
+import { GrpcStatusError } from "../runtime/router/query-router.js";
+import { CacheKV } from "../runtime/store/cachekv.js";
+import type { CacheKVStore } from "../runtime/store/types.js";
+import { DEFAULT_TX_LIMITS, type TxLimits } from "../runtime/tx/decode-tx.js";
+import type { AppStore } from "./app-store.js";
+import { CommittedView } from "./committed-view.js";
+import { loadConsensusParams, maxBlockGasOf, saveConsensusParams } from "./consensus-params.js";
+import { silentLogger, type Logger } from "./logger.js";
+import { wireApp, type Wiring } from "./wiring.js";
+
+export const APP_NAME = "precision";
+export const APP_VERSION = "0.1.0";
+/** ProofOp.type of the state proofs returned by `store/<module>/key` queries with prove=true. */
+export const STATE_PROOF_OP_TYPE = "precision:state:v1";
+const SIMULATE_PATH = "/cosmos.tx.v1beta1.Service/Simulate";
+
+export interface PrecisionAppOptions {
+  readonly store: AppStore;
+  readonly chainId: string;
+  /** Minimum gas prices for CheckTx, e.g. "0.025uusd" or "0.025uusd,1ustake"; empty accepts any fee. */
+  readonly minGasPrices?: string | readonly GasPrice[];
+  readonly logger?: Logger;
+  /** Verifies CheckTx signatures, e.g. on worker threads; inline on the main thread by default. */
+  readonly verifier?: SignatureVerifier;
+  readonly txLimits?: TxLimits;
+}
+
+export interface ExportedAppState {
+  /** Height of the state exported: the last committed block. */
+  readonly height: number;
+  readonly appHash: Uint8Array;
+  /** app_state of a genesis that recreates this state. */
+  readonly appState: Record<string, unknown>;
+}
+
+export interface PrecisionApp extends Application {
+  readonly chainId: string;
+  /** Genesis export of the last committed state (`precisiond export`). */
+  exportAppState(): ExportedAppState;
+  /** Default app_state: every module's default genesis. */
+  defaultAppState(): Record<string, unknown>;
+  /** Throws with the first problem in an app_state. */
+  validateAppState(appState: unknown): void;
+}
+
+function parseMinGasPrices(value: PrecisionAppOptions["minGasPrices"]): GasPrice[] {
+  if (value === undefined) return [];
+  if (typeof value !== "string") return [...value];
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map(parseGasPrice);
+}
+
+function blockTimeOf(ts: Timestamp | undefined): BlockTime {
+  return { seconds: ts?.seconds ?? 0n, nanos: ts?.nanos ?? 0 };
+}
+
+function toExecTxResult(o: TxOutcome): ExecTxResult {
+  return {
+    code: o.code,
+    data: o.data,
+    log: o.log,
+    info: "",
+    gasWanted: BigInt(o.gasWanted),
+    gasUsed: BigInt(o.gasUsed),
+    events: toAbciEvents(o.events),
+    codespace: o.codespace,
+  };
+}
+
+function queryError(err: unknown, height: bigint): ResponseQuery {
+  const mapped = err instanceof GrpcStatusError ? err.toChainError() : err;
+  const { code, codespace, log } = toAbciError(mapped);
+  return {
+    code,
+    log,
+    info: "",
+    index: 0n,
+    key: new Uint8Array(),
+    value: new Uint8Array(),
+    proofOps: undefined,
+    height,
+    codespace,
+  };
+}
+
+class App implements PrecisionApp {
+  readonly chainId: string;
+  private readonly store: AppStore;
+  private readonly committed: CommittedView;
+  private readonly logger: Logger;
+  private readonly verifier: SignatureVerifier;
+  private readonly ownsVerifier: boolean;
+  private readonly wiring: Wiring;
+  private readonly runner: TxRunner;
+  private maxBlockGas: number;
+  private checkState: CacheKVStore;
+  private lastBlockTime: BlockTime = { seconds: 0n, nanos: 0 };
+  /** Height of the block finalized but not yet committed. */
+  private finalizedHeight: number | undefined;
+
+  constructor(options: PrecisionAppOptions) {
+    this.chainId = options.chainId;
+    this.store = options.store;
+    this.logger = options.logger ?? silentLogger;
+    this.verifier = options.verifier ?? new InlineSignatureVerifier();
+    this.ownsVerifier = options.verifier === undefined;
+    if (this.store.uncommittedKeys !== 0) this.store.rollbackWorking();
+    this.committed = new CommittedView(this.store);
+    this.maxBlockGas = maxBlockGasOf(loadConsensusParams(this.committed));
+    this.wiring = wireApp({
+      minGasPrices: parseMinGasPrices(options.minGasPrices),
+      maxBlockGas: () => this.maxBlockGas,
+      verificationCache: new VerificationCache(),
+    });
+    this.runner = new TxRunner({ router: this.wiring.msgRouter, ante: this.wiring.ante, txLimits: options.txLimits ?? DEFAULT_TX_LIMITS });
+    this.checkState = new CacheKV(this.committed);
+  }
+
+  private get lastHeight(): number {
+    return this.store.lastCommitted().height;
+  }
+
+  private checkHeader(): BlockHeader {
+    return { chainId: this.chainId, height: this.lastHeight + 1, time: this.lastBlockTime };
+  }
+
+  async info(_req: RequestInfo): Promise<ResponseInfo> {
+    const last = this.store.lastCommitted();
+    return {
+      data: APP_NAME,
+      version: APP_VERSION,
+      appVersion: 1n,
+      lastBlockHeight: BigInt(last.height),
+      // CometBFT expects no app hash before the first block.
+      lastBlockAppHash: last.height === 0 ? new Uint8Array() : last.rootHash,
+    };
+  }
+
+  async initChain(req: RequestInitChain): Promise<ResponseInitChain> {
+    if (req.chainId !== this.chainId) {
+      throw new Error(`InitChain for chain ${req.chainId}, but this node runs ${this.chainId}`);
+    }
+    if (this.lastHeight !== 0) throw new Error(`InitChain on a store already at height ${this.lastHeight}`);
+    const text = new TextDecoder().decode(req.appStateBytes);
+    const appState = (text.trim() === "" ? this.defaultAppState() : JSON.parse(text)) as Record<string, unknown>;
+    this.validateAppState(appState);
+
+    const blockStore = new CacheKV(this.committed.writer);
+    const header: BlockHeader = { chainId: this.chainId, height: 0, time: blockTimeOf(req.time) };
+    const ctx = new Context(header, "genesis", blockStore, new InfiniteGasMeter());
+    for (const module of this.wiring.initGenesisOrder) {
+      module.initGenesis(ctx, appState[module.name] ?? module.defaultGenesis());
+    }
+    if (req.consensusParams !== undefined) {
+      saveConsensusParams(blockStore, req.consensusParams);
+      this.maxBlockGas = maxBlockGasOf(req.consensusParams);
+    }
+    blockStore.write();
+    this.lastBlockTime = header.time;
+    const appHash = this.store.workingHash();
+    this.logger.info("init chain", { chainId: this.chainId, appHash: Buffer.from(appHash).toString("hex") });
+    return { consensusParams: undefined, validators: req.validators, appHash };
+  }
+
+  async checkTx(req: RequestCheckTx): Promise<ResponseCheckTx> {
+    const mode: ExecMode = req.type === CheckTxType.RECHECK ? "recheck" : "check";
+    let decoded;
+    try {
+      decoded = this.runner.decode(req.tx);
+    } catch {
+      // Let the runner render the decode failure exactly as FinalizeBlock would.
+      return this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx));
+    }
+    if (mode === "check") {
+      // Verify off the main thread where the verifier allows; the ante handler below then finds
+      // the results in the cache. Any miss (state changed meanwhile) is verified inline.
+      const probe = new Context(this.checkHeader(), "check", this.checkState.branch(), new InfiniteGasMeter());
+      const requests = this.wiring.ante.pendingSignatureChecks(probe, decoded);
+      if (requests.length > 0) {
+        const results = await this.verifier.verifyBatch(requests);
+        requests.forEach((r, i) => {
+          if (results[i] === true) this.wiring.ante.recordVerified(r);
+        });
+      }
+    }
+    return this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx, decoded));
+  }
+
+  private checkTxResponse(o: TxOutcome): ResponseCheckTx {
+    return {
+      code: o.code,
+      data: new Uint8Array(),
+      log: o.log,
+      info: "",
+      gasWanted: BigInt(o.gasWanted),
+      gasUsed: BigInt(o.gasUsed),
+      events: toAbciEvents(o.events),
+      codespace: o.codespace,
+    };
+  }
+
+  async prepareProposal(req: RequestPrepareProposal): Promise<ResponsePrepareProposal> {
+    const maxBytes = Number(req.maxTxBytes);
+    const txs: Uint8Array[] = [];
+    let total = 0;
+    for (const tx of req.txs) {
+      if (total + tx.length > maxBytes) break;
+      total += tx.length;
+      txs.push(tx);
+    }
+    return { txs };
+  }
+
+  async processProposal(req: RequestProcessProposal): Promise<ResponseProcessProposal> {
+    for (const tx of req.txs) {
+      try {
+        this.runner.decode(tx);
+      } catch {
+        return { status: ResponseProcessProposal_ProposalStatus.REJECT };
+      }
+    }
+    return { status: ResponseProcessProposal_ProposalStatus.ACCEPT };
+  }
+
+  async finalizeBlock(req: RequestFinalizeBlock): Promise<ResponseFinalizeBlock> {
+    const height = Number(req.height);
+    if (this.finalizedHeight !== undefined) {
+      throw new Error(`FinalizeBlock ${height} while block ${this.finalizedHeight} awaits Commit`);
+    }
+    if (this.lastHeight !== 0 && height !== this.lastHeight + 1) {
+      throw new Error(`FinalizeBlock ${height} does not follow the last committed height ${this.lastHeight}`);
+    }
+    const header: BlockHeader = { chainId: this.chainId, height, time: blockTimeOf(req.time) };
+    const blockStore = new CacheKV(this.committed.writer);
+    const txResults = req.txs.map((tx) => toExecTxResult(this.runner.run(header, "finalize", blockStore, tx)));
+    blockStore.write();
+    const appHash = this.store.workingHash();
+    this.finalizedHeight = height;
+    this.lastBlockTime = header.time;
+    return { events: [], txResults, validatorUpdates: [], consensusParamUpdates: undefined, appHash };
+  }
+
+  async commit(sidecar?: readonly BatchOp[]): Promise<ResponseCommit> {
+    const height = this.finalizedHeight;
+    if (height === undefined) throw new Error("Commit without a finalized block");
+    await this.store.commit(height, sidecar ?? []);
+    this.committed.committed();
+    this.finalizedHeight = undefined;
+    // Mempool txs are rechecked (CheckTx RECHECK) against this fresh state.
+    this.checkState = new CacheKV(this.committed);
+    return { retainHeight: 0n };
+  }
+
+  async query(req: RequestQuery): Promise<ResponseQuery> {
+    const latest = this.lastHeight;
+    const requested = Number(req.height);
+    const height = requested === 0 ? latest : requested;
+    try {
+      if (req.path.startsWith("store/") || req.path.startsWith("/store/")) return await this.rawStoreQuery(req, height);
+      if (latest === 0) throw ErrInvalidRequest.wrap("no committed state yet (latest height: 0)");
+      if (height !== latest) {
+        throw ErrInvalidHeight.wrap(`gRPC queries are answered at the latest height ${latest} only; use store/<module>/key for height ${height}`);
+      }
+      const value = req.path === SIMULATE_PATH ? this.simulate(req.data) : this.grpcQuery(req.path, req.data);
+      return { code: 0, log: "", info: "", index: 0n, key: new Uint8Array(), value, proofOps: undefined, height: BigInt(height), codespace: "" };
+    } catch (err) {
+      if (!(err instanceof ChainError || err instanceof GrpcStatusError || err instanceof AbciFailure)) {
+        this.logger.error("query failed", { path: req.path, error: String(err) });
+      }
+      return queryError(err, req.height);
+    }
+  }
+
+  private grpcQuery(path: string, data: Uint8Array): Uint8Array {
+    const handler = this.wiring.queryRouter.route(path);
+    if (handler === undefined) throw ErrUnknownRequest.wrap(`unknown query path ${path}`);
+    const header: BlockHeader = { chainId: this.chainId, height: this.lastHeight, time: this.lastBlockTime };
+    const ctx = new Context(header, "query", new CacheKV(this.committed), new InfiniteGasMeter());
+    try {
+      return handler(ctx, data);
+    } catch (err) {
+      if (err instanceof GrpcStatusError || err instanceof ChainError) throw err;
+      throw ErrInvalidRequest.wrap(`failed to decode request: ${(err as Error).message}`);
+    }
+  }
+
+  /** cosmos.tx.v1beta1.Service/Simulate on a throwaway branch of the CheckTx state. */
+  private simulate(data: Uint8Array): Uint8Array {
+    let txBytes: Uint8Array;
+    try {
+      const req = SimulateRequest.decode(data);
+      txBytes = req.txBytes.length > 0 ? req.txBytes : req.tx !== undefined ? Tx.encode(req.tx).finish() : new Uint8Array();
+    } catch (err) {
+      throw ErrInvalidRequest.wrap(`invalid simulate request: ${(err as Error).message}`);
+    }
+    if (txBytes.length === 0) throw ErrInvalidRequest.wrap("empty txBytes is not allowed");
+    const outcome = this.runner.run(this.checkHeader(), "simulate", this.checkState.branch(), txBytes);
+    if (outcome.code !== 0) {
+      throw new AbciFailure(outcome.code, outcome.codespace, `${outcome.log} With gas wanted: '${outcome.gasWanted}' and gas used: '${outcome.gasUsed}' `);
+    }
+    return SimulateResponse.encode({
+      gasInfo: { gasWanted: BigInt(outcome.gasWanted), gasUsed: BigInt(outcome.gasUsed) },
+      result: { data: outcome.data, log: "", events: toAbciEvents(outcome.events), msgResponses: [...outcome.msgResponses] },
+    }).finish();
+  }
+
+  /** `store/<storeKey>/key`: the raw value of a module key at a height, with a state proof if asked. */
+  private async rawStoreQuery(req: RequestQuery, height: number): Promise<ResponseQuery> {
+    const parts = req.path.replace(/^\//, "").split("/");
+    if (parts.length !== 3 || parts[2] !== "key") throw ErrUnknownRequest.wrap(`unknown store query path ${req.path}; expected store/<module>/key`);
+    if (height < 1 || height > this.lastHeight) throw ErrInvalidHeight.wrap(`height ${height} is not committed (latest height: ${this.lastHeight})`);
+    if (req.data.length === 0) throw ErrInvalidRequest.wrap("query data must hold the key");
+    let prefix: Uint8Array;
+    try {
+      prefix = storePrefix(parts[1] as string);
+    } catch {
+      throw ErrUnknownRequest.wrap(`unknown store ${parts[1]}`);
+    }
+    const key = new Uint8Array(prefix.length + req.data.length);
+    key.set(prefix);
+    key.set(req.data, prefix.length);
+    const base = { code: 0, log: "", info: "", index: 0n, key: req.data, height: BigInt(height), codespace: "" };
+    if (!req.prove) {
+      const value = await this.store.getAt(key, height);
+      return { ...base, value: value ?? new Uint8Array(), proofOps: undefined };
+    }
+    const proof = await this.store.proveAt(key, height);
+    return {
+      ...base,
+      value: proof.value ?? new Uint8Array(),
+      proofOps: { ops: [{ type: STATE_PROOF_OP_TYPE, key, data: proof.proof }] },
+    };
+  }
+
+  exportAppState(): ExportedAppState {
+    const last = this.store.lastCommitted();
+    const header: BlockHeader = { chainId: this.chainId, height: last.height, time: this.lastBlockTime };
+    const ctx = new Context(header, "query", new CacheKV(this.committed), new InfiniteGasMeter());
+    const appState: Record<string, unknown> = {};
+    for (const module of this.wiring.exportGenesisOrder) appState[module.name] = module.exportGenesis(ctx);
+    return { height: last.height, appHash: last.rootHash, appState };
+  }
+
+  defaultAppState(): Record<string, unknown> {
+    const appState: Record<string, unknown> = {};
+    for (const module of this.wiring.modules) appState[module.name] = module.defaultGenesis();
+    return appState;
+  }
+
+  validateAppState(appState: unknown): void {
+    if (typeof appState !== "object" || appState === null || Array.isArray(appState)) {
+      throw new Error("app_state must be a JSON object");
+    }
+    const known = new Set(this.wiring.modules.map((m) => m.name));
+    for (const name of Object.keys(appState).sort()) {
+      if (!known.has(name)) throw new Error(`app_state has a section for unknown module "${name}"`);
+    }
+    for (const module of this.wiring.modules) {
+      const section = (appState as Record<string, unknown>)[module.name];
+      if (section !== undefined) module.validateGenesis(section);
+    }
+  }
+
+  /** The verifier is closed only if the app made it; a verifier passed in belongs to the caller. */
+  async close(): Promise<void> {
+    if (this.ownsVerifier) await this.verifier.close();
+  }
+}
+
+export function createPrecisionApp(options: PrecisionAppOptions): PrecisionApp {
+  return new App(options);
+}

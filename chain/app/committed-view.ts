@@ -1,0 +1,82 @@
+import { CacheKV } from "../runtime/store/cachekv.js";
+import type { CacheKVStore, KVStore } from "../runtime/store/types.js";
+
+type Pair = [Uint8Array, Uint8Array];
+
+/**
+ * The last committed state, readable while a finalized block's writes sit uncommitted in the
+ * store's working state. Block execution writes through `writer`, which records each key's
+ * committed value the first time it changes; reads through this view return those recorded
+ * values, so queries and CheckTx never observe a block before its Commit. The SDK gets the same
+ * isolation from IAVL's immutable committed versions.
+ */
+export class CommittedView implements KVStore {
+  private undo: CacheKVStore | null = null;
+  private readonly recorded = new Set<string>();
+  readonly writer: KVStore;
+
+  constructor(private readonly store: KVStore) {
+    this.writer = {
+      get: (key) => store.get(key),
+      has: (key) => store.has(key),
+      set: (key, value) => {
+        this.recordPrevious(key);
+        store.set(key, value);
+      },
+      delete: (key) => {
+        this.recordPrevious(key);
+        store.delete(key);
+      },
+      iterator: (start, end) => store.iterator(start, end),
+      reverseIterator: (start, end) => store.reverseIterator(start, end),
+    };
+  }
+
+  /** Called once the working state is committed: it is now the committed state. */
+  committed(): void {
+    this.undo = null;
+    this.recorded.clear();
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.undo !== null;
+  }
+
+  private recordPrevious(key: Uint8Array): void {
+    const undo = (this.undo ??= new CacheKV(this.store));
+    const id = Buffer.from(key).toString("latin1");
+    if (this.recorded.has(id)) return;
+    this.recorded.add(id);
+    const previous = this.store.get(key);
+    if (previous === undefined) undo.delete(key);
+    else undo.set(key, previous);
+  }
+
+  private get source(): KVStore {
+    return this.undo ?? this.store;
+  }
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    return this.source.get(key);
+  }
+
+  has(key: Uint8Array): boolean {
+    return this.source.has(key);
+  }
+
+  set(): void {
+    throw new Error("the committed view is read-only");
+  }
+
+  delete(): void {
+    throw new Error("the committed view is read-only");
+  }
+
+  iterator(start?: Uint8Array, end?: Uint8Array): IterableIterator<Pair> {
+    return this.source.iterator(start, end);
+  }
+
+  reverseIterator(start?: Uint8Array, end?: Uint8Array): IterableIterator<Pair> {
+    return this.source.reverseIterator(start, end);
+  }
+}

@@ -1,0 +1,137 @@
+import { BaseAccount, Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { encodeAddress, mustParseAddress, parseAddress } from "../../../runtime/address/bech32-address.js";
+import { decodeSecp256k1PubKey, encodeSecp256k1PubKey } from "../../../runtime/ante/sign-doc.js";
+import type { AnteAccount, AnteAccountKeeper, AnteParams } from "../../../runtime/ante/expected-keepers.js";
+import type { Context } from "../../../runtime/context/context.js";
+import { ErrUnknownAddress } from "../../../runtime/errors/sdk-errors.js";
+import { ACCOUNT_PREFIX, accountKey, GLOBAL_ACCOUNT_NUMBER_KEY, PARAMS_KEY, STORE_KEY } from "../types/keys.js";
+import { DEFAULT_PARAMS } from "../types/params.js";
+
+/** An account as the keeper hands it out: the BaseAccount fields with the key unpacked. */
+export interface Account {
+  readonly address: string;
+  readonly pubKey: Uint8Array | undefined;
+  readonly accountNumber: bigint;
+  readonly sequence: bigint;
+}
+
+function encodeU64(value: bigint): Uint8Array {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, value);
+  return out;
+}
+
+function decodeU64(bytes: Uint8Array): bigint {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0);
+}
+
+/** The only writer of "auth/": accounts, the global account number and params. */
+export class AccountKeeper implements AnteAccountKeeper {
+  getAccount(ctx: Context, address: string): Account | undefined {
+    const parsed = parseAddress(address);
+    if (!parsed.ok) return undefined;
+    const bytes = ctx.kvStore(STORE_KEY).get(accountKey(parsed.bytes));
+    return bytes === undefined ? undefined : fromBaseAccount(BaseAccount.decode(bytes));
+  }
+
+  hasAccount(ctx: Context, address: string): boolean {
+    const parsed = parseAddress(address);
+    return parsed.ok && ctx.kvStore(STORE_KEY).has(accountKey(parsed.bytes));
+  }
+
+  /** Creates an account with the next account number, as the SDK does on first receipt of funds. */
+  createAccount(ctx: Context, address: string): Account {
+    const account: Account = { address, pubKey: undefined, accountNumber: this.nextAccountNumber(ctx), sequence: 0n };
+    this.setAccount(ctx, account);
+    return account;
+  }
+
+  setAccount(ctx: Context, account: Account): void {
+    const bytes = mustParseAddress(account.address, "account");
+    const canonical = encodeAddress(bytes);
+    const base: BaseAccount = {
+      address: canonical,
+      pubKey: account.pubKey === undefined ? undefined : encodeSecp256k1PubKey(account.pubKey),
+      accountNumber: account.accountNumber,
+      sequence: account.sequence,
+    };
+    ctx.kvStore(STORE_KEY).set(accountKey(bytes), BaseAccount.encode(base).finish());
+  }
+
+  setPubKey(ctx: Context, address: string, pubKey: Uint8Array): void {
+    this.setAccount(ctx, { ...this.requireAccount(ctx, address), pubKey });
+  }
+
+  setSequence(ctx: Context, address: string, sequence: bigint): void {
+    this.setAccount(ctx, { ...this.requireAccount(ctx, address), sequence });
+  }
+
+  /** Every account in address-byte order (genesis export). */
+  allAccounts(ctx: Context): Account[] {
+    const out: Account[] = [];
+    const store = ctx.kvStore(STORE_KEY);
+    const end = Uint8Array.of(ACCOUNT_PREFIX[0]! + 1);
+    for (const [, value] of store.iterator(ACCOUNT_PREFIX, end)) out.push(fromBaseAccount(BaseAccount.decode(value)));
+    return out;
+  }
+
+  nextAccountNumber(ctx: Context): bigint {
+    const store = ctx.kvStore(STORE_KEY);
+    const current = store.get(GLOBAL_ACCOUNT_NUMBER_KEY);
+    const next = current === undefined ? 0n : decodeU64(current);
+    store.set(GLOBAL_ACCOUNT_NUMBER_KEY, encodeU64(next + 1n));
+    return next;
+  }
+
+  peekNextAccountNumber(ctx: Context): bigint {
+    const current = ctx.kvStore(STORE_KEY).get(GLOBAL_ACCOUNT_NUMBER_KEY);
+    return current === undefined ? 0n : decodeU64(current);
+  }
+
+  setNextAccountNumber(ctx: Context, next: bigint): void {
+    ctx.kvStore(STORE_KEY).set(GLOBAL_ACCOUNT_NUMBER_KEY, encodeU64(next));
+  }
+
+  getParams(ctx: Context): Params {
+    const bytes = ctx.kvStore(STORE_KEY).get(PARAMS_KEY);
+    return bytes === undefined ? DEFAULT_PARAMS : Params.decode(bytes);
+  }
+
+  setParams(ctx: Context, params: Params): void {
+    ctx.kvStore(STORE_KEY).set(PARAMS_KEY, Params.encode(params).finish());
+  }
+
+  getAnteParams(ctx: Context): AnteParams {
+    const p = this.getParams(ctx);
+    return {
+      maxMemoCharacters: Number(p.maxMemoCharacters),
+      txSigLimit: Number(p.txSigLimit),
+      txSizeCostPerByte: Number(p.txSizeCostPerByte),
+      sigVerifyCostSecp256k1: Number(p.sigVerifyCostSecp256k1),
+    };
+  }
+
+  private requireAccount(ctx: Context, address: string): AnteAccount {
+    const account = this.getAccount(ctx, address);
+    if (account === undefined) throw ErrUnknownAddress.wrap(`account ${address} does not exist`);
+    return account;
+  }
+}
+
+function fromBaseAccount(base: BaseAccount): Account {
+  return {
+    address: base.address,
+    pubKey: base.pubKey === undefined ? undefined : decodeSecp256k1PubKey(base.pubKey),
+    accountNumber: base.accountNumber,
+    sequence: base.sequence,
+  };
+}
+
+export function toBaseAccount(account: Account): BaseAccount {
+  return {
+    address: account.address,
+    pubKey: account.pubKey === undefined ? undefined : encodeSecp256k1PubKey(account.pubKey),
+    accountNumber: account.accountNumber,
+    sequence: account.sequence,
+  };
+}

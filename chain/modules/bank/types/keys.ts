@@ -1,0 +1,42 @@
+export const MODULE_NAME = "bank";
+export const STORE_KEY = "bank";
+
+/**
+ * State layout under "bank/":
+ *   0x00 | denom                              → total supply of denom (decimal string)
+ *   0x02 | len(address) | address | denom     → balance (decimal string); zero balances are deleted
+ *   0x05                                      → Params (protobuf cosmos.bank.v1beta1.Params)
+ */
+export const SUPPLY_PREFIX = Uint8Array.of(0x00);
+export const BALANCES_PREFIX = Uint8Array.of(0x02);
+export const PARAMS_KEY = Uint8Array.of(0x05);
+
+const encoder = new TextEncoder();
+
+export function accountBalancesPrefix(address: Uint8Array): Uint8Array {
+  const key = new Uint8Array(2 + address.length);
+  key[0] = 0x02;
+  key[1] = address.length;
+  key.set(address, 2);
+  return key;
+}
+
+export function balanceKey(address: Uint8Array, denom: string): Uint8Array {
+  const prefix = accountBalancesPrefix(address);
+  const d = encoder.encode(denom);
+  const key = new Uint8Array(prefix.length + d.length);
+  key.set(prefix);
+  key.set(d, prefix.length);
+  return key;
+}
+
+export function supplyKey(denom: string): Uint8Array {
+  const d = encoder.encode(denom);
+  const key = new Uint8Array(1 + d.length);
+  key[0] = 0x00;
+  key.set(d, 1);
+  return key;
+}
+
+export const MSG_SEND_TYPE_URL = "/cosmos.bank.v1beta1.MsgSend";
+export const MSG_SEND_RESPONSE_TYPE_URL = "/cosmos.bank.v1beta1.MsgSendResponse";

@@ -1,0 +1,48 @@
+import { bech32 } from "@scure/base";
+import { ErrInvalidAddress } from "../errors/sdk-errors.js";
+import type { ChainError } from "../errors/registry.js";
+
+export const ACCOUNT_ADDRESS_PREFIX = "prec";
+
+/** The SDK's default VerifyAddressFormat: 1 to 255 bytes. */
+const MAX_ADDRESS_LENGTH = 255;
+
+export type AddressResult = { ok: true; bytes: Uint8Array; address: string } | { ok: false; error: ChainError };
+
+/**
+ * Parses a bech32 account address with the chain's prefix. The canonical (lowercase) string is
+ * returned so that state never keys the same account under two spellings.
+ */
+export function parseAddress(address: string, prefix = ACCOUNT_ADDRESS_PREFIX): AddressResult {
+  if (address.length === 0) return { ok: false, error: ErrInvalidAddress.wrap("empty address string is not allowed") };
+  let decoded: { prefix: string; words: number[] };
+  try {
+    decoded = bech32.decode(address as `${string}1${string}`, 90);
+  } catch (err) {
+    return { ok: false, error: ErrInvalidAddress.wrap(`decoding bech32 failed: ${(err as Error).message}`) };
+  }
+  if (decoded.prefix !== prefix) {
+    return { ok: false, error: ErrInvalidAddress.wrap(`invalid Bech32 prefix; expected ${prefix}, got ${decoded.prefix}`) };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = bech32.fromWords(decoded.words);
+  } catch (err) {
+    return { ok: false, error: ErrInvalidAddress.wrap(`decoding bech32 failed: ${(err as Error).message}`) };
+  }
+  if (bytes.length === 0 || bytes.length > MAX_ADDRESS_LENGTH) {
+    return { ok: false, error: ErrInvalidAddress.wrap(`address length must be 1-${MAX_ADDRESS_LENGTH} bytes, got ${bytes.length}`) };
+  }
+  return { ok: true, bytes, address: address.toLowerCase() };
+}
+
+/** Like parseAddress but throws the ChainError; `field` names the message field in the log. */
+export function mustParseAddress(address: string, field: string, prefix = ACCOUNT_ADDRESS_PREFIX): Uint8Array {
+  const parsed = parseAddress(address, prefix);
+  if (!parsed.ok) throw parsed.error.wrap(`invalid ${field} address`);
+  return parsed.bytes;
+}
+
+export function encodeAddress(bytes: Uint8Array, prefix = ACCOUNT_ADDRESS_PREFIX): string {
+  return bech32.encode(prefix, bech32.toWords(bytes), 90);
+}

@@ -1,0 +1,178 @@
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { COMPRESSED_PUBKEY_LENGTH, SIGNATURE_LENGTH, verifySecp256k1Digest } from "./secp256k1-verify.js";
+
+export interface VerifyRequest {
+  /** sha256 of the sign bytes. */
+  readonly digest: Uint8Array;
+  /** 33-byte compressed secp256k1 key. */
+  readonly pubkey: Uint8Array;
+  /** 64-byte r‖s signature. */
+  readonly signature: Uint8Array;
+}
+
+/**
+ * Verifies secp256k1 signatures, possibly off the main thread. The answer for a request never
+ * depends on timing or on which thread computed it, so CheckTx may use any implementation while
+ * FinalizeBlock stays deterministic.
+ */
+export interface SignatureVerifier {
+  verifyBatch(requests: readonly VerifyRequest[]): Promise<boolean[]>;
+  close(): Promise<void>;
+}
+
+/** Verifies on the calling thread. */
+export class InlineSignatureVerifier implements SignatureVerifier {
+  async verifyBatch(requests: readonly VerifyRequest[]): Promise<boolean[]> {
+    return requests.map((r) => verifySecp256k1Digest(r.pubkey, r.digest, r.signature));
+  }
+
+  async close(): Promise<void> {}
+}
+
+const ITEM_SIZE = 32 + COMPRESSED_PUBKEY_LENGTH + SIGNATURE_LENGTH;
+
+/**
+ * The worker re-implements nothing cryptographic: it loads the same native addon (or @noble/curves)
+ * and applies the same length and high-S rules as verifySecp256k1Digest.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const HALF = Buffer.from("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0", "hex");
+let verify;
+const ready = (async () => {
+  try {
+    const native = require(workerData.nativePath);
+    verify = (sig, msg, pub) => native.ecdsaVerify(sig, msg, pub);
+  } catch {
+    const { secp256k1 } = await import(workerData.noblePath);
+    verify = (sig, msg, pub) => secp256k1.verify(sig, msg, pub, { prehash: false, lowS: true });
+  }
+})();
+parentPort.on("message", async ({ id, buffer, count }) => {
+  await ready;
+  const bytes = new Uint8Array(buffer);
+  const out = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = i * ${ITEM_SIZE};
+    const digest = bytes.subarray(at, at + 32);
+    const pub = bytes.subarray(at + 32, at + 65);
+    const sig = bytes.subarray(at + 65, at + 129);
+    if (Buffer.compare(Buffer.from(sig.buffer, sig.byteOffset + 32, 32), HALF) > 0) continue;
+    try { out[i] = verify(sig, digest, pub) ? 1 : 0; } catch { out[i] = 0; }
+  }
+  parentPort.postMessage({ id, result: out }, [out.buffer]);
+});
+`;
+
+interface Pending {
+  readonly request: VerifyRequest;
+  resolve(ok: boolean): void;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  inFlight: number;
+}
+
+export interface WorkerPoolOptions {
+  /** Worker threads; defaults to the machine's parallelism minus one for the main thread, at least 1. */
+  readonly threads?: number;
+  /** Requests sent to a worker in one message. */
+  readonly maxBatch?: number;
+}
+
+/**
+ * A pool of worker threads verifying signatures in batches. Requests made in the same turn of
+ * the event loop are coalesced and shipped as one transferable buffer per worker, so the cost of
+ * a message is shared by many verifications.
+ */
+export class WorkerPoolSignatureVerifier implements SignatureVerifier {
+  private readonly workers: PoolWorker[] = [];
+  private readonly callbacks = new Map<number, (result: Uint8Array) => void>();
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private nextId = 1;
+  private closed = false;
+  private readonly maxBatch: number;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+    this.maxBatch = options.maxBatch ?? 256;
+    const require = createRequire(import.meta.url);
+    const workerData = {
+      nativePath: require.resolve("secp256k1/bindings.js"),
+      noblePath: require.resolve("@noble/curves/secp256k1.js"),
+    };
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+      worker.unref();
+      worker.on("message", ({ id, result }: { id: number; result: Uint8Array }) => {
+        const cb = this.callbacks.get(id);
+        this.callbacks.delete(id);
+        cb?.(result);
+      });
+      this.workers.push({ worker, inFlight: 0 });
+    }
+  }
+
+  verifyBatch(requests: readonly VerifyRequest[]): Promise<boolean[]> {
+    if (this.closed) return Promise.reject(new Error("signature verifier is closed"));
+    return Promise.all(
+      requests.map(
+        (request) =>
+          new Promise<boolean>((resolve) => {
+            // Malformed inputs never reach a worker: they fail the same way inline.
+            if (request.pubkey.length !== COMPRESSED_PUBKEY_LENGTH || request.signature.length !== SIGNATURE_LENGTH || request.digest.length !== 32) {
+              resolve(false);
+              return;
+            }
+            this.queue.push({ request, resolve });
+            this.scheduleFlush();
+          }),
+      ),
+    );
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      const target = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      const buffer = new Uint8Array(batch.length * ITEM_SIZE);
+      batch.forEach(({ request }, i) => {
+        const at = i * ITEM_SIZE;
+        buffer.set(request.digest, at);
+        buffer.set(request.pubkey, at + 32);
+        buffer.set(request.signature, at + 65);
+      });
+      const id = this.nextId++;
+      target.inFlight++;
+      if (target.inFlight === 1) target.worker.ref();
+      this.callbacks.set(id, (result) => {
+        target.inFlight--;
+        if (target.inFlight === 0) target.worker.unref();
+        batch.forEach((p, i) => p.resolve(result[i] === 1));
+      });
+      target.worker.postMessage({ id, buffer: buffer.buffer, count: batch.length }, [buffer.buffer]);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    for (const cb of this.callbacks.values()) cb(new Uint8Array(this.maxBatch));
+    this.callbacks.clear();
+    for (const p of this.queue) p.resolve(false);
+    this.queue = [];
+  }
+}

@@ -1,0 +1,1 @@
+export type { AppModule, ServiceRegistrar } from "./app-module.js";

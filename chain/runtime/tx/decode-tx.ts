@@ -1,0 +1,83 @@
+import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { ErrTxDecode, ErrTxTooLarge } from "../errors/sdk-errors.js";
+import type { DecodedMsg, MsgRouter } from "../router/msg-router.js";
+import { AUTH_INFO_SCHEMA, rejectUnknownFields, TX_BODY_SCHEMA, TX_RAW_SCHEMA, WireError } from "./unknown-fields.js";
+
+export interface TxLimits {
+  /** Upper bound on the encoded TxRaw (CometBFT's default max_tx_bytes is 1 MiB). */
+  readonly maxTxBytes: number;
+  readonly maxMessages: number;
+}
+
+export const DEFAULT_TX_LIMITS: TxLimits = { maxTxBytes: 1024 * 1024, maxMessages: 64 };
+
+export interface DecodedTx {
+  readonly txBytes: Uint8Array;
+  readonly bodyBytes: Uint8Array;
+  readonly authInfoBytes: Uint8Array;
+  readonly signatures: readonly Uint8Array[];
+  readonly body: TxBody;
+  readonly authInfo: AuthInfo;
+  readonly msgs: readonly DecodedMsg[];
+  /** Distinct signers in order of first appearance; the first pays the fee. */
+  readonly signers: readonly string[];
+}
+
+function decodeFailure(detail: string): Error {
+  return ErrTxDecode.wrap(detail);
+}
+
+/**
+ * TxRaw → TxBody/AuthInfo → messages, with the SDK decoder's strictness: unknown fields in the
+ * envelope are rejected (non-critical ones allowed in the body only), unknown message types
+ * fail to decode, and every message must carry a valid signer. Anything malformed is code 2.
+ */
+export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimits = DEFAULT_TX_LIMITS): DecodedTx {
+  if (txBytes.length === 0) throw decodeFailure("tx bytes are empty");
+  if (txBytes.length > limits.maxTxBytes) {
+    throw ErrTxTooLarge.wrap(`tx size ${txBytes.length} exceeds the limit of ${limits.maxTxBytes} bytes`);
+  }
+  let raw: TxRaw;
+  let body: TxBody;
+  let authInfo: AuthInfo;
+  try {
+    rejectUnknownFields(txBytes, TX_RAW_SCHEMA, false, "TxRaw");
+    raw = TxRaw.decode(txBytes);
+    rejectUnknownFields(raw.bodyBytes, TX_BODY_SCHEMA, true, "TxBody");
+    rejectUnknownFields(raw.authInfoBytes, AUTH_INFO_SCHEMA, false, "AuthInfo");
+    body = TxBody.decode(raw.bodyBytes);
+    authInfo = AuthInfo.decode(raw.authInfoBytes);
+  } catch (err) {
+    if (err instanceof WireError) throw decodeFailure(err.message);
+    throw decodeFailure(`invalid protobuf: ${(err as Error).message}`);
+  }
+  if (body.messages.length === 0) throw decodeFailure("must contain at least one message");
+  if (body.messages.length > limits.maxMessages) {
+    throw decodeFailure(`too many messages: ${body.messages.length} > ${limits.maxMessages}`);
+  }
+  const msgs: DecodedMsg[] = [];
+  const signers: string[] = [];
+  for (const any of body.messages) {
+    const route = router.route(any.typeUrl);
+    if (route === undefined) throw decodeFailure(`unable to resolve type URL ${any.typeUrl}`);
+    let value: unknown;
+    try {
+      value = route.decode(any.value);
+    } catch (err) {
+      throw decodeFailure(`invalid ${any.typeUrl}: ${(err as Error).message}`);
+    }
+    const signer = router.signerOf(route, value);
+    if (!signers.includes(signer)) signers.push(signer);
+    msgs.push({ typeUrl: any.typeUrl, value, route, signer });
+  }
+  return {
+    txBytes,
+    bodyBytes: raw.bodyBytes,
+    authInfoBytes: raw.authInfoBytes,
+    signatures: raw.signatures,
+    body,
+    authInfo,
+    msgs,
+    signers,
+  };
+}
