@@ -21,7 +21,13 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ["@precision/ui"],
-  serverExternalPackages: ["@precision/db", "@node-rs/argon2", "pg", "@prisma/client", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@precision/db",
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+  ],
   experimental: { authInterrupts: true },
   async headers() {
     return [

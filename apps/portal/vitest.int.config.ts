@@ -7,6 +7,8 @@ export default intConfig({
   alias: {
     "@/": fileURLToPath(new URL("./src/", import.meta.url)),
     // Server modules are exercised directly here, outside React's server bundle.
-    "server-only": fileURLToPath(new URL("../../node_modules/server-only/empty.js", import.meta.url)),
+    "server-only": fileURLToPath(
+      new URL("../../node_modules/server-only/empty.js", import.meta.url),
+    ),
   },
 });

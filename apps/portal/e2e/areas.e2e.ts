@@ -24,9 +24,14 @@ for (const role of roles) {
       // Seeded title and organisation, not placeholder text.
       await expect(page.getByText(user.title, { exact: true }).first()).toBeVisible();
       await expect(page.getByRole("heading", { name: "What this area will hold" })).toBeVisible();
-      await expect(page.getByTestId("chain-status").first()).toHaveText(/^(Chain offline|\S+ · height \d+)$/);
+      await expect(page.getByTestId("chain-status").first()).toHaveText(
+        /^(Chain offline|\S+ · height \d+)$/,
+      );
       await expect(page.getByRole("main")).not.toContainText(/lorem ipsum/i);
-      await page.screenshot({ path: `test-results/screenshots/${role.toLowerCase()}.png`, fullPage: true });
+      await page.screenshot({
+        path: `test-results/screenshots/${role.toLowerCase()}.png`,
+        fullPage: true,
+      });
     });
 
     for (const other of roles.filter((r) => r !== role)) {
@@ -46,7 +51,9 @@ test("the admin area lists organisations and people from the database", async ({
   await expect(orgs).toBeVisible();
   await expect(people).toBeVisible();
   for (const role of roles) {
-    await expect(people.getByRole("rowheader", { name: demoUser(role).name, exact: true })).toBeVisible();
+    await expect(
+      people.getByRole("rowheader", { name: demoUser(role).name, exact: true }),
+    ).toBeVisible();
   }
   await expect(orgs.getByRole("columnheader", { name: "Identifiers" })).toBeVisible();
   expect(await orgs.locator("tbody tr").count()).toBeGreaterThan(1);
@@ -54,7 +61,9 @@ test("the admin area lists organisations and people from the database", async ({
 
 test("the supply area shows the trading role from the organisation type", async ({ page }) => {
   await signInAs(page, "SUPPLY");
-  await expect(page.getByTestId("trading-role").first()).toHaveText(/^(Manufacturer|Distributor|Pharmacy \(dispenser\)|Carrier)$/);
+  await expect(page.getByTestId("trading-role").first()).toHaveText(
+    /^(Manufacturer|Distributor|Pharmacy \(dispenser\)|Carrier)$/,
+  );
 });
 
 test("the mobile menu opens and shows the sign-out control", async ({ page }) => {

@@ -24,7 +24,9 @@ async function signInEvents(email: string) {
   }
 }
 
-test("signed-out visit redirects to /signin with callbackUrl and returns there after sign-in", async ({ page }) => {
+test("signed-out visit redirects to /signin with callbackUrl and returns there after sign-in", async ({
+  page,
+}) => {
   const res = await page.request.get("/researcher", { maxRedirects: 0 });
   expect(res.status()).toBeGreaterThanOrEqual(300);
   expect(res.status()).toBeLessThan(400);
@@ -37,7 +39,9 @@ test("signed-out visit redirects to /signin with callbackUrl and returns there a
   await expect(page.getByRole("heading", { level: 1 })).toContainText(demoUser("RESEARCHER").name);
 });
 
-test("/ sends a signed-out visitor to /signin and a signed-in one to their area", async ({ page }) => {
+test("/ sends a signed-out visitor to /signin and a signed-in one to their area", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin$/);
   await signInAs(page, "PAYER");
@@ -104,7 +108,14 @@ test("five consecutive failures lock the account for 15 minutes", async ({ page 
   await expect(formError(page)).toContainText("locked for 15 minutes");
   await expect(page).toHaveURL(/\/signin/);
   const reasons = (await signInEvents(LOCKOUT_EMAIL)).map((e) => e.reason);
-  expect(reasons.slice(-6)).toEqual(["wrong_password", "wrong_password", "wrong_password", "wrong_password", "wrong_password_locked", "locked"]);
+  expect(reasons.slice(-6)).toEqual([
+    "wrong_password",
+    "wrong_password",
+    "wrong_password",
+    "wrong_password",
+    "wrong_password_locked",
+    "locked",
+  ]);
 });
 
 test("a disabled account cannot sign in", async ({ page }) => {
@@ -118,7 +129,11 @@ for (const [label, mutate] of [
   ["tampered", (v: string) => `${v.slice(0, -8)}${v.slice(-8).split("").reverse().join("")}x`],
   ["garbage", () => "not-a-jwe"],
 ] as const) {
-  test(`a ${label} session cookie is treated as signed out, never a 500`, async ({ page, context, baseURL }) => {
+  test(`a ${label} session cookie is treated as signed out, never a 500`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await signInAs(page, "PATIENT");
     const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
     expect(cookie, "session cookie after sign-in").toBeDefined();

@@ -31,7 +31,9 @@ export async function fillSignIn(page: Page, email: string, pw: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(pw);
   // Wait for the server action's answer, so back-to-back attempts never overlap.
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin");
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/signin",
+  );
   await page.getByRole("button", { name: "Sign in" }).click();
   await answered;
 }

@@ -21,7 +21,14 @@ export default async function globalSetup() {
       await prisma.user.upsert({
         where: { email },
         create: { email, name, role: "PATIENT", passwordHash, disabled },
-        update: { name, role: "PATIENT", passwordHash, disabled, failedSignIns: 0, lockedUntil: null },
+        update: {
+          name,
+          role: "PATIENT",
+          passwordHash,
+          disabled,
+          failedSignIns: 0,
+          lockedUntil: null,
+        },
       });
     }
   } finally {

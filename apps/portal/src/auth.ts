@@ -30,10 +30,19 @@ function config(): NextAuthConfig {
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       Credentials({
-        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials) {
-          const form = parseSignInForm({ email: credentials?.email, password: credentials?.password });
-          if (!form.ok) throw new PortalSignInError(form.fieldErrors.email ?? form.fieldErrors.password ?? "INVALID_CREDENTIALS");
+          const form = parseSignInForm({
+            email: credentials?.email,
+            password: credentials?.password,
+          });
+          if (!form.ok)
+            throw new PortalSignInError(
+              form.fieldErrors.email ?? form.fieldErrors.password ?? "INVALID_CREDENTIALS",
+            );
           const { authenticate } = await import("@/server/authenticate.ts");
           const result = await authenticate(form.data.email, form.data.password);
           if (!result.ok) throw new PortalSignInError(result.code);
@@ -55,7 +64,12 @@ function config(): NextAuthConfig {
       session({ session, token }) {
         const role = token.role;
         if (typeof token.sub === "string" && isRole(role)) {
-          Object.assign(session.user, { id: token.sub, role, name: token.name ?? "", email: token.email ?? "" });
+          Object.assign(session.user, {
+            id: token.sub,
+            role,
+            name: token.name ?? "",
+            email: token.email ?? "",
+          });
         }
         return session;
       },
@@ -65,7 +79,8 @@ function config(): NextAuthConfig {
         // Failed sign-ins are recorded as SignInEvent rows; a bad cookie is just "signed out".
         const type = (error as { type?: string }).type;
         if (type === "CredentialsSignin") return;
-        if (type === "JWTSessionError") return console.warn("[auth] ignored an unreadable session cookie");
+        if (type === "JWTSessionError")
+          return console.warn("[auth] ignored an unreadable session cookie");
         console.error(`[auth] ${type ?? error.name}: ${error.message}`);
       },
       warn(code) {

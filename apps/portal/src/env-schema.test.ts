@@ -31,7 +31,10 @@ describe("parseEnv", () => {
   });
 
   it("treats empty strings as missing", () => {
-    expect(problems({ ...good, DATABASE_URL: "" })[0]).toMatchObject({ variable: "DATABASE_URL", message: expect.stringMatching(/required/) });
+    expect(problems({ ...good, DATABASE_URL: "" })[0]).toMatchObject({
+      variable: "DATABASE_URL",
+      message: expect.stringMatching(/required/),
+    });
   });
 
   it("rejects a short AUTH_SECRET and a non-postgres DATABASE_URL", () => {
@@ -45,8 +48,19 @@ describe("parseEnv", () => {
   });
 
   it("parses booleans and URLs", () => {
-    const env = parseEnv({ ...good, AUTH_TRUST_HOST: "true", PRECISION_DEMO: "1", AUTH_URL: "http://localhost:3000", CHAIN_RPC_URL: "http://node:26657" });
-    expect(env).toMatchObject({ AUTH_TRUST_HOST: true, PRECISION_DEMO: true, AUTH_URL: "http://localhost:3000", CHAIN_RPC_URL: "http://node:26657" });
+    const env = parseEnv({
+      ...good,
+      AUTH_TRUST_HOST: "true",
+      PRECISION_DEMO: "1",
+      AUTH_URL: "http://localhost:3000",
+      CHAIN_RPC_URL: "http://node:26657",
+    });
+    expect(env).toMatchObject({
+      AUTH_TRUST_HOST: true,
+      PRECISION_DEMO: true,
+      AUTH_URL: "http://localhost:3000",
+      CHAIN_RPC_URL: "http://node:26657",
+    });
     expect(problems({ ...good, AUTH_TRUST_HOST: "yes" })[0]?.variable).toBe("AUTH_TRUST_HOST");
     expect(problems({ ...good, CHAIN_RPC_URL: "ftp://node" })[0]?.variable).toBe("CHAIN_RPC_URL");
   });

@@ -38,10 +38,15 @@ export class EnvError extends Error {
 
 /** Validates raw variables; throws EnvError naming every bad variable. Empty strings count as unset. */
 export function parseEnv(raw: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   throw new EnvError(
-    result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "environment"), message: issue.message })),
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? "environment"),
+      message: issue.message,
+    })),
   );
 }

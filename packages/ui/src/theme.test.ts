@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { contrastRatio } from "./contrast.ts";
 
 const css = readFileSync(new URL("./styles.css", import.meta.url), "utf8");
-const tokens = new Map([...css.matchAll(/--color-([\w-]+):\s*(#[0-9a-f]{6});/gi)].map((m) => [m[1], m[2]]));
+const tokens = new Map(
+  [...css.matchAll(/--color-([\w-]+):\s*(#[0-9a-f]{6});/gi)].map((m) => [m[1], m[2]]),
+);
 const token = (name: string) => {
   const value = tokens.get(name);
   if (!value) throw new Error(`theme has no --color-${name}`);

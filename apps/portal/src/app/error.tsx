@@ -4,7 +4,13 @@ import { Button } from "@precision/ui";
 import { StatusPage } from "./_components/status-page.tsx";
 
 /** Shows only a reference (digest) for the server log; never the message or stack. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <StatusPage
       code="Error"

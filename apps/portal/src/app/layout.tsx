@@ -12,7 +12,8 @@ const inter = localFont({
 
 export const metadata: Metadata = {
   title: { default: "Precision", template: "%s · Precision" },
-  description: "Patient-mediated records, drug provenance, trial transparency and claims on one permissioned network.",
+  description:
+    "Patient-mediated records, drug provenance, trial transparency and claims on one permissioned network.",
 };
 
 export const viewport: Viewport = { themeColor: "#04302c" };

@@ -32,14 +32,18 @@ export interface OrganizationIdentifiers {
 }
 
 /** The identifiers an organisation actually has, labelled, in a stable order. */
-export function organizationIdentifiers(org: OrganizationIdentifiers): Array<{ label: string; value: string }> {
+export function organizationIdentifiers(
+  org: OrganizationIdentifiers,
+): Array<{ label: string; value: string }> {
   const all: Array<[string, string | null]> = [
     ["NPI", org.npi],
     ["GLN", org.gln],
     ["Payer ID", org.payerId],
     ["NDC labeler code", org.ndcLabelerCode],
   ];
-  return all.filter((e): e is [string, string] => Boolean(e[1])).map(([label, value]) => ({ label, value }));
+  return all
+    .filter((e): e is [string, string] => Boolean(e[1]))
+    .map(([label, value]) => ({ label, value }));
 }
 
 export type TradingRole = "Manufacturer" | "Distributor" | "Pharmacy (dispenser)" | "Carrier";

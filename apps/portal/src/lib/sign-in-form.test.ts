@@ -25,7 +25,10 @@ describe("parseSignInForm", () => {
   it("rejects oversized email and password before anything else", () => {
     const email = `${"a".repeat(EMAIL_MAX)}@x.org`;
     const result = parseSignInForm({ email, password: "p".repeat(PASSWORD_MAX + 1) });
-    expect(result).toEqual({ ok: false, fieldErrors: { email: "EMAIL_TOO_LONG", password: "PASSWORD_TOO_LONG" } });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: { email: "EMAIL_TOO_LONG", password: "PASSWORD_TOO_LONG" },
+    });
   });
 
   it("accepts the maximum password length exactly", () => {

@@ -35,7 +35,8 @@ export const SIGN_IN_MESSAGES: Record<SignInErrorCode, string> = {
   PASSWORD_REQUIRED: "Enter your password.",
   PASSWORD_TOO_LONG: `Password must be at most ${PASSWORD_MAX} characters.`,
   INVALID_CREDENTIALS: "Email or password is incorrect.",
-  ACCOUNT_LOCKED: "This account is locked for 15 minutes after 5 failed sign-in attempts. Try again later.",
+  ACCOUNT_LOCKED:
+    "This account is locked for 15 minutes after 5 failed sign-in attempts. Try again later.",
   ACCOUNT_DISABLED: "This account is disabled. Contact your organisation's administrator.",
   SIGN_IN_UNAVAILABLE: "Sign-in is unavailable right now. Please try again in a moment.",
 };
@@ -45,7 +46,8 @@ export interface FieldErrors {
   password?: SignInErrorCode;
 }
 
-export type SignInFormResult = { ok: true; data: SignInForm } | { ok: false; fieldErrors: FieldErrors };
+export type SignInFormResult =
+  { ok: true; data: SignInForm } | { ok: false; fieldErrors: FieldErrors };
 
 /** Validates raw form values without touching the database. Non-string values count as empty. */
 export function parseSignInForm(raw: { email: unknown; password: unknown }): SignInFormResult {

@@ -14,13 +14,21 @@ async function makeUser(label: string, opts: { disabled?: boolean } = {}) {
   const email = `int-${label}-${run}@precision.test`;
   emails.push(email);
   await db().user.create({
-    data: { email, name: `Int ${label}`, role: "CLINICIAN", passwordHash: await hashPassword(PASSWORD), disabled: opts.disabled ?? false },
+    data: {
+      email,
+      name: `Int ${label}`,
+      role: "CLINICIAN",
+      passwordHash: await hashPassword(PASSWORD),
+      disabled: opts.disabled ?? false,
+    },
   });
   return email;
 }
 
 const reasons = async (email: string) =>
-  (await db().signInEvent.findMany({ where: { email }, orderBy: { createdAt: "asc" } })).map((e) => e.reason);
+  (await db().signInEvent.findMany({ where: { email }, orderBy: { createdAt: "asc" } })).map(
+    (e) => e.reason,
+  );
 
 beforeAll(async () => {
   await migrate(env().DATABASE_URL);
@@ -55,9 +63,15 @@ describe("authenticate (real PostgreSQL)", () => {
   it("locks on the fifth consecutive failure, refuses the right password while locked, then lets it in after 15 min", async () => {
     const email = await makeUser("lock");
     const t0 = new Date("2026-11-23T10:00:00Z");
-    for (let i = 0; i < 4; i++) expect(await authenticate(email, `wrong-${i}`, t0)).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
+    for (let i = 0; i < 4; i++)
+      expect(await authenticate(email, `wrong-${i}`, t0)).toEqual({
+        ok: false,
+        code: "INVALID_CREDENTIALS",
+      });
     expect(await authenticate(email, "wrong-4", t0)).toEqual({ ok: false, code: "ACCOUNT_LOCKED" });
-    expect((await db().user.findUniqueOrThrow({ where: { email } })).lockedUntil?.toISOString()).toBe("2026-11-23T10:15:00.000Z");
+    expect(
+      (await db().user.findUniqueOrThrow({ where: { email } })).lockedUntil?.toISOString(),
+    ).toBe("2026-11-23T10:15:00.000Z");
 
     const t14 = new Date(t0.getTime() + 14 * 60_000);
     expect(await authenticate(email, PASSWORD, t14)).toEqual({ ok: false, code: "ACCOUNT_LOCKED" });
@@ -82,15 +96,24 @@ describe("authenticate (real PostgreSQL)", () => {
     const t0 = new Date("2026-11-23T11:00:00Z");
     for (let i = 0; i < 5; i++) await authenticate(email, `wrong-${i}`, t0);
     const later = new Date(t0.getTime() + 20 * 60_000);
-    expect(await authenticate(email, "wrong-again", later)).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
-    expect(await db().user.findUniqueOrThrow({ where: { email } })).toMatchObject({ failedSignIns: 1, lockedUntil: null });
+    expect(await authenticate(email, "wrong-again", later)).toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
+    expect(await db().user.findUniqueOrThrow({ where: { email } })).toMatchObject({
+      failedSignIns: 1,
+      lockedUntil: null,
+    });
   });
 
   it("a success resets the failure count", async () => {
     const email = await makeUser("reset");
     for (let i = 0; i < 4; i++) await authenticate(email, `wrong-${i}`);
     expect(await authenticate(email, PASSWORD)).toMatchObject({ ok: true });
-    expect(await authenticate(email, "wrong-after")).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
+    expect(await authenticate(email, "wrong-after")).toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
   });
 
   it("refuses a disabled account, and only says so to someone who knows the password", async () => {

@@ -23,14 +23,25 @@ function dummy(): Promise<string> {
   return dummyHash;
 }
 
-async function record(email: string, userId: string | null, success: boolean, reason: string | null) {
+async function record(
+  email: string,
+  userId: string | null,
+  success: boolean,
+  reason: string | null,
+) {
   await db().signInEvent.create({ data: { email, userId, success, reason } });
 }
 
 /** Checks an email/password pair, applies the lockout policy and records the attempt. */
-export async function authenticate(email: string, password: string, now = new Date()): Promise<AuthenticateResult> {
+export async function authenticate(
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<AuthenticateResult> {
   const prisma = db();
-  const user = await prisma.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } } });
+  const user = await prisma.user.findFirst({
+    where: { email: { equals: email, mode: "insensitive" } },
+  });
 
   if (!user) {
     await verifyPassword(await dummy(), password);

@@ -27,17 +27,38 @@ describe("fetchChainStatus over HTTP", () => {
       req.on("end", () => {
         seen = { method: req.method, url: req.url, body: JSON.parse(body) };
         res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ jsonrpc: "2.0", id: 1, result: { node_info: { network: "precision-local-1" }, sync_info: { latest_block_height: "77", catching_up: false } } }));
+        res.end(
+          JSON.stringify({
+            jsonrpc: "2.0",
+            id: 1,
+            result: {
+              node_info: { network: "precision-local-1" },
+              sync_info: { latest_block_height: "77", catching_up: false },
+            },
+          }),
+        );
       });
     });
-    expect(await fetchChainStatus(url)).toEqual({ online: true, chainId: "precision-local-1", height: "77", catchingUp: false });
-    expect(seen).toEqual({ method: "POST", url: "/", body: { jsonrpc: "2.0", id: 1, method: "status", params: {} } });
+    expect(await fetchChainStatus(url)).toEqual({
+      online: true,
+      chainId: "precision-local-1",
+      height: "77",
+      catchingUp: false,
+    });
+    expect(seen).toEqual({
+      method: "POST",
+      url: "/",
+      body: { jsonrpc: "2.0", id: 1, method: "status", params: {} },
+    });
   });
 
   it("gives up after 1.5 s when the node does not answer", async () => {
     const url = await listen(() => {});
     const started = Date.now();
-    expect(await fetchChainStatus(url)).toEqual({ online: false, reason: "no answer within 1.5 s" });
+    expect(await fetchChainStatus(url)).toEqual({
+      online: false,
+      reason: "no answer within 1.5 s",
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -48,6 +69,9 @@ describe("fetchChainStatus over HTTP", () => {
       res.end("bad gateway");
     });
     expect(await fetchChainStatus(url)).toEqual({ online: false, reason: "HTTP 502" });
-    expect(await fetchChainStatus("http://127.0.0.1:1")).toEqual({ online: false, reason: "unreachable" });
+    expect(await fetchChainStatus("http://127.0.0.1:1")).toEqual({
+      online: false,
+      reason: "unreachable",
+    });
   });
 });

@@ -18,6 +18,9 @@ export async function fetchChainStatus(rpcUrl: string = env().CHAIN_RPC_URL): Pr
     return parseChainStatus(await res.json());
   } catch (err) {
     const e = err as Error;
-    return { online: false, reason: e.name === "TimeoutError" ? "no answer within 1.5 s" : "unreachable" };
+    return {
+      online: false,
+      reason: e.name === "TimeoutError" ? "no answer within 1.5 s" : "unreachable",
+    };
   }
 }

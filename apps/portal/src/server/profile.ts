@@ -20,7 +20,16 @@ export const loadProfile = cache(async (userId: string) => {
           id: true,
           title: true,
           organization: {
-            select: { id: true, slug: true, name: true, type: true, npi: true, gln: true, payerId: true, ndcLabelerCode: true },
+            select: {
+              id: true,
+              slug: true,
+              name: true,
+              type: true,
+              npi: true,
+              gln: true,
+              payerId: true,
+              ndcLabelerCode: true,
+            },
           },
         },
       },

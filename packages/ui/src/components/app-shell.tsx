@@ -19,7 +19,15 @@ export interface AppShellProps {
   footer?: ReactNode;
 }
 
-function NavLinks({ nav, currentPath, vertical }: { nav: ReadonlyArray<NavItem>; currentPath: string; vertical: boolean }) {
+function NavLinks({
+  nav,
+  currentPath,
+  vertical,
+}: {
+  nav: ReadonlyArray<NavItem>;
+  currentPath: string;
+  vertical: boolean;
+}) {
   return (
     <ul className={cx("flex gap-1", vertical ? "flex-col" : "flex-row flex-wrap")}>
       {nav.map((item) => {
@@ -44,7 +52,16 @@ function NavLinks({ nav, currentPath, vertical }: { nav: ReadonlyArray<NavItem>;
   );
 }
 
-export function AppShell({ brand, brandHref = "/", nav, currentPath, status, account, children, footer }: AppShellProps) {
+export function AppShell({
+  brand,
+  brandHref = "/",
+  nav,
+  currentPath,
+  status,
+  account,
+  children,
+  footer,
+}: AppShellProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
 
@@ -84,7 +101,11 @@ export function AppShell({ brand, brandHref = "/", nav, currentPath, status, acc
             Menu
           </button>
         </div>
-        <div id={menuId} hidden={!open} className="border-t border-brand-800 px-4 pt-2 pb-4 md:hidden">
+        <div
+          id={menuId}
+          hidden={!open}
+          className="border-t border-brand-800 px-4 pt-2 pb-4 md:hidden"
+        >
           <nav aria-label="Main (mobile)">
             <NavLinks nav={nav} currentPath={currentPath} vertical />
           </nav>
@@ -94,10 +115,18 @@ export function AppShell({ brand, brandHref = "/", nav, currentPath, status, acc
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 sm:py-8"
+      >
         {children}
       </main>
-      {footer ? <footer className="border-t border-line bg-surface px-4 py-4 text-sm text-ink-muted sm:px-6">{footer}</footer> : null}
+      {footer ? (
+        <footer className="border-t border-line bg-surface px-4 py-4 text-sm text-ink-muted sm:px-6">
+          {footer}
+        </footer>
+      ) : null}
     </div>
   );
 }

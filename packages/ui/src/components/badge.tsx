@@ -24,7 +24,11 @@ export function Badge({ tone = "neutral", children, className, dot = false, titl
   return (
     <span
       title={title}
-      className={cx("inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-medium", toneClasses[tone], className)}
+      className={cx(
+        "inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-medium",
+        toneClasses[tone],
+        className,
+      )}
     >
       {dot ? <span aria-hidden="true" className="size-2 rounded-full bg-current" /> : null}
       {children}

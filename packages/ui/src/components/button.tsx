@@ -15,7 +15,10 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: "sm" | "md";
 }
 
-export function buttonClasses(variant: ButtonVariant = "primary", size: "sm" | "md" = "md"): string {
+export function buttonClasses(
+  variant: ButtonVariant = "primary",
+  size: "sm" | "md" = "md",
+): string {
   return cx(
     "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors",
     "focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-focus",
@@ -25,6 +28,12 @@ export function buttonClasses(variant: ButtonVariant = "primary", size: "sm" | "
   );
 }
 
-export function Button({ variant = "primary", size = "md", className, type = "button", ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  className,
+  type = "button",
+  ...rest
+}: ButtonProps) {
   return <button type={type} className={cx(buttonClasses(variant, size), className)} {...rest} />;
 }

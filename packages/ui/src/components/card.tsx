@@ -11,7 +11,14 @@ export interface CardProps {
   className?: string;
 }
 
-export function Card({ title, headingLevel = 2, description, actions, children, className }: CardProps) {
+export function Card({
+  title,
+  headingLevel = 2,
+  description,
+  actions,
+  children,
+  className,
+}: CardProps) {
   const Heading = `h${headingLevel}` as const;
   return (
     <section className={cx("rounded-lg border border-line bg-surface p-5 shadow-sm", className)}>

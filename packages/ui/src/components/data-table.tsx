@@ -22,19 +22,36 @@ export interface DataTableProps<Row> {
   empty?: { title: ReactNode; description?: ReactNode };
 }
 
-export function DataTable<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  caption,
+  captionHidden = false,
+  columns,
+  rows,
+  rowKey,
+  empty,
+}: DataTableProps<Row>) {
   if (rows.length === 0) {
     return (
       <div>
-        <p className={cx("mb-2 text-base font-semibold text-ink", captionHidden && "sr-only")}>{caption}</p>
-        <EmptyState title={empty?.title ?? "Nothing to show yet"} description={empty?.description} />
+        <p className={cx("mb-2 text-base font-semibold text-ink", captionHidden && "sr-only")}>
+          {caption}
+        </p>
+        <EmptyState
+          title={empty?.title ?? "Nothing to show yet"}
+          description={empty?.description}
+        />
       </div>
     );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className={cx("px-4 pt-4 pb-2 text-left text-base font-semibold text-ink", captionHidden && "sr-only")}>
+        <caption
+          className={cx(
+            "px-4 pt-4 pb-2 text-left text-base font-semibold text-ink",
+            captionHidden && "sr-only",
+          )}
+        >
           {caption}
         </caption>
         <thead className="bg-canvas">
@@ -43,7 +60,10 @@ export function DataTable<Row>({ caption, captionHidden = false, columns, rows, 
               <th
                 key={c.id}
                 scope="col"
-                className={cx("border-b border-line px-4 py-2.5 font-semibold text-ink", c.align === "end" && "text-right")}
+                className={cx(
+                  "border-b border-line px-4 py-2.5 font-semibold text-ink",
+                  c.align === "end" && "text-right",
+                )}
               >
                 {c.header}
               </th>
@@ -52,9 +72,16 @@ export function DataTable<Row>({ caption, captionHidden = false, columns, rows, 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-line last:border-b-0 even:bg-canvas/50">
+            <tr
+              key={rowKey(row)}
+              className="border-b border-line last:border-b-0 even:bg-canvas/50"
+            >
               {columns.map((c) => {
-                const className = cx("px-4 py-2.5 align-top text-ink", c.align === "end" && "text-right", c.rowHeader && "font-medium");
+                const className = cx(
+                  "px-4 py-2.5 align-top text-ink",
+                  c.align === "end" && "text-right",
+                  c.rowHeader && "font-medium",
+                );
                 return c.rowHeader ? (
                   <th key={c.id} scope="row" className={className}>
                     {c.cell(row)}

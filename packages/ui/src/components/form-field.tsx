@@ -11,7 +11,16 @@ export interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   error?: string | undefined;
 }
 
-export function FormField({ id, name, label, hint, error, className, required, ...input }: FormFieldProps) {
+export function FormField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  className,
+  required,
+  ...input
+}: FormFieldProps) {
   const ids = fieldIds(id);
   const invalid = Boolean(error);
   return (

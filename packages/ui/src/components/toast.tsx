@@ -10,7 +10,11 @@ export interface ToastRegionProps {
 }
 
 /** A live region that exists from the first render, so messages added later are announced. */
-export function ToastRegion({ children, politeness = "polite", label = "Notifications" }: ToastRegionProps) {
+export function ToastRegion({
+  children,
+  politeness = "polite",
+  label = "Notifications",
+}: ToastRegionProps) {
   return (
     <div
       aria-live={politeness}
@@ -32,7 +36,12 @@ export interface ToastProps {
 
 export function Toast({ tone = "info", title, children, action }: ToastProps) {
   return (
-    <div className={cx("pointer-events-auto w-full max-w-sm rounded-lg border border-line p-4 shadow-md", toneClasses[tone])}>
+    <div
+      className={cx(
+        "pointer-events-auto w-full max-w-sm rounded-lg border border-line p-4 shadow-md",
+        toneClasses[tone],
+      )}
+    >
       <p className="font-semibold">{title}</p>
       {children ? <div className="mt-1 text-sm">{children}</div> : null}
       {action ? <div className="mt-2">{action}</div> : null}
@@ -50,7 +59,11 @@ export interface AlertProps {
 /** An inline message, announced when it appears (role=alert for errors, status otherwise). */
 export function Alert({ tone = "info", title, children, id }: AlertProps) {
   return (
-    <div id={id} role={tone === "danger" ? "alert" : "status"} className={cx("rounded-md border border-line p-3", toneClasses[tone])}>
+    <div
+      id={id}
+      role={tone === "danger" ? "alert" : "status"}
+      className={cx("rounded-md border border-line p-3", toneClasses[tone])}
+    >
       <p className="font-semibold">{title}</p>
       {children ? <div className="mt-1 text-sm">{children}</div> : null}
     </div>

@@ -1,21 +1,43 @@
 import type { ReactNode } from "react";
 import { Badge, Card, DescriptionList, EmptyState, PageHeader } from "@precision/ui";
 import { AREA_CONTENT } from "@/lib/area-content.ts";
-import { ORGANIZATION_TYPE_LABELS, organizationIdentifiers, type OrganizationTypeName } from "@/lib/organizations.ts";
+import {
+  ORGANIZATION_TYPE_LABELS,
+  organizationIdentifiers,
+  type OrganizationTypeName,
+} from "@/lib/organizations.ts";
 import type { Area } from "@/lib/roles.ts";
 import type { Profile } from "@/server/profile.ts";
 
 function formatDate(d: Date | null): string {
-  return d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC" : "—";
+  return d
+    ? new Intl.DateTimeFormat("en-GB", {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "UTC",
+      }).format(d) + " UTC"
+    : "—";
 }
 
 /** The common first page of every area: who you are, where you work, what the area will hold. */
-export function AreaOverview({ area, profile, extra }: { area: Area; profile: Profile; extra?: ReactNode }) {
+export function AreaOverview({
+  area,
+  profile,
+  extra,
+}: {
+  area: Area;
+  profile: Profile;
+  extra?: ReactNode;
+}) {
   const content = AREA_CONTENT[area.role];
   const primary = profile.memberships[0];
   return (
     <>
-      <PageHeader eyebrow={area.label} title={`Welcome, ${profile.name}`} description={content.summary} />
+      <PageHeader
+        eyebrow={area.label}
+        title={`Welcome, ${profile.name}`}
+        description={content.summary}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="You" headingLevel={2}>
           <DescriptionList
@@ -36,21 +58,37 @@ export function AreaOverview({ area, profile, extra }: { area: Area; profile: Pr
                 description="Patients are not members of an organisation: you hold your own keys and decide which people and organisations may read your records."
               />
             ) : (
-              <EmptyState title="No organisation yet" description="You are not a member of any organisation on the network." />
+              <EmptyState
+                title="No organisation yet"
+                description="You are not a member of any organisation on the network."
+              />
             )}
           </Card>
         ) : (
           profile.memberships.map((m) => (
-            <Card key={m.id} title={m.organization.name} description="Your organisation" headingLevel={2}>
+            <Card
+              key={m.id}
+              title={m.organization.name}
+              description="Your organisation"
+              headingLevel={2}
+            >
               <DescriptionList
                 items={[
-                  { key: "type", term: "Type", detail: ORGANIZATION_TYPE_LABELS[m.organization.type as OrganizationTypeName] },
+                  {
+                    key: "type",
+                    term: "Type",
+                    detail: ORGANIZATION_TYPE_LABELS[m.organization.type as OrganizationTypeName],
+                  },
                   ...organizationIdentifiers(m.organization).map((id) => ({
                     key: id.label,
                     term: id.label,
                     detail: <span className="font-mono">{id.value}</span>,
                   })),
-                  { key: "slug", term: "Network id", detail: <span className="font-mono">{m.organization.slug}</span> },
+                  {
+                    key: "slug",
+                    term: "Network id",
+                    detail: <span className="font-mono">{m.organization.slug}</span>,
+                  },
                   { key: "title", term: "Your title", detail: m.title },
                 ]}
               />

@@ -11,7 +11,11 @@ export async function ChainStatusBadge() {
     );
   }
   return (
-    <Badge tone={status.catchingUp ? "warning" : "success"} dot title={status.catchingUp ? "The node is catching up" : "The node is in sync"}>
+    <Badge
+      tone={status.catchingUp ? "warning" : "success"}
+      dot
+      title={status.catchingUp ? "The node is catching up" : "The node is in sync"}
+    >
       <span data-testid="chain-status">
         {status.chainId} · height {status.height}
       </span>

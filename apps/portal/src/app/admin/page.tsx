@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { Badge, DataTable } from "@precision/ui";
 import { isLocked } from "@/lib/lockout.ts";
-import { ORGANIZATION_TYPE_LABELS, organizationIdentifiers, type OrganizationTypeName } from "@/lib/organizations.ts";
+import {
+  ORGANIZATION_TYPE_LABELS,
+  organizationIdentifiers,
+  type OrganizationTypeName,
+} from "@/lib/organizations.ts";
 import { AREAS } from "@/lib/roles.ts";
 import { listOrganizations, listUsers } from "@/server/directory.ts";
 import { requireArea } from "@/server/guard.ts";
@@ -23,10 +27,17 @@ export default async function Page() {
             caption={`Organisations (${organizations.length})`}
             rows={organizations}
             rowKey={(o) => o.id}
-            empty={{ title: "No organisations", description: "Seed the database or register organisations in the identity module." }}
+            empty={{
+              title: "No organisations",
+              description: "Seed the database or register organisations in the identity module.",
+            }}
             columns={[
               { id: "name", header: "Name", rowHeader: true, cell: (o) => o.name },
-              { id: "type", header: "Type", cell: (o) => ORGANIZATION_TYPE_LABELS[o.type as OrganizationTypeName] },
+              {
+                id: "type",
+                header: "Type",
+                cell: (o) => ORGANIZATION_TYPE_LABELS[o.type as OrganizationTypeName],
+              },
               {
                 id: "ids",
                 header: "Identifiers",
@@ -55,12 +66,19 @@ export default async function Page() {
             empty={{ title: "No people", description: "Nobody has an account yet." }}
             columns={[
               { id: "name", header: "Name", rowHeader: true, cell: (u) => u.name },
-              { id: "email", header: "Email", cell: (u) => <span className="font-mono">{u.email}</span> },
+              {
+                id: "email",
+                header: "Email",
+                cell: (u) => <span className="font-mono">{u.email}</span>,
+              },
               { id: "role", header: "Role", cell: (u) => AREAS[u.role].label },
               {
                 id: "org",
                 header: "Organisation and title",
-                cell: (u) => (u.memberships.length ? u.memberships.map((m) => `${m.organization.name} — ${m.title}`).join("; ") : "—"),
+                cell: (u) =>
+                  u.memberships.length
+                    ? u.memberships.map((m) => `${m.organization.name} — ${m.title}`).join("; ")
+                    : "—",
               },
               {
                 id: "status",

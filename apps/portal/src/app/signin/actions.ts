@@ -13,7 +13,13 @@ export interface SignInState {
   formError?: SignInErrorCode;
 }
 
-const FIELD_CODES = new Set<SignInErrorCode>(["EMAIL_REQUIRED", "EMAIL_TOO_LONG", "EMAIL_INVALID", "PASSWORD_REQUIRED", "PASSWORD_TOO_LONG"]);
+const FIELD_CODES = new Set<SignInErrorCode>([
+  "EMAIL_REQUIRED",
+  "EMAIL_TOO_LONG",
+  "EMAIL_INVALID",
+  "PASSWORD_REQUIRED",
+  "PASSWORD_TOO_LONG",
+]);
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const rawEmail = formData.get("email");
@@ -24,9 +30,15 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const callback = safeCallbackPath(formData.get("callbackUrl"));
   let role: string | undefined;
   try {
-    await signIn("credentials", { email: form.data.email, password: form.data.password, redirect: false });
+    await signIn("credentials", {
+      email: form.data.email,
+      password: form.data.password,
+      redirect: false,
+    });
     const { db } = await import("@/server/db.ts");
-    role = (await db().user.findUnique({ where: { email: form.data.email }, select: { role: true } }))?.role;
+    role = (
+      await db().user.findUnique({ where: { email: form.data.email }, select: { role: true } })
+    )?.role;
   } catch (err) {
     if (err instanceof PortalSignInError) {
       const code = err.portalCode;

@@ -24,16 +24,25 @@ function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
   const signedOut = first(params.signedOut) === "1";
   const demo = await demoUsers();
 
   return (
-    <main id="main" className="mx-auto flex min-h-screen w-full max-w-5xl flex-col items-center justify-center gap-8 px-4 py-10">
+    <main
+      id="main"
+      className="mx-auto flex min-h-screen w-full max-w-5xl flex-col items-center justify-center gap-8 px-4 py-10"
+    >
       <div className="w-full max-w-md">
-        <p className="text-center text-2xl font-semibold tracking-tight text-brand-900">Precision</p>
+        <p className="text-center text-2xl font-semibold tracking-tight text-brand-900">
+          Precision
+        </p>
         <p className="mt-1 text-center text-sm text-ink-muted">Healthcare network portal</p>
       </div>
       <div className="w-full max-w-md">
@@ -56,8 +65,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Demo sign-ins
           </h2>
           <p className="mb-3 text-sm text-ink-muted">
-            This is a demo network. Every demo person uses the password <code className="font-mono">{demo.password}</code> unless
-            the stack was started with <code className="font-mono">PRECISION_DEMO_PASSWORD</code>.
+            This is a demo network. Every demo person uses the password{" "}
+            <code className="font-mono">{demo.password}</code> unless the stack was started with{" "}
+            <code className="font-mono">PRECISION_DEMO_PASSWORD</code>.
           </p>
           <DataTable
             caption="Demo people"
@@ -65,7 +75,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             rows={demo.users}
             rowKey={(u) => u.email}
             columns={[
-              { id: "email", header: "Email", cell: (u) => <span className="font-mono">{u.email}</span>, rowHeader: true },
+              {
+                id: "email",
+                header: "Email",
+                cell: (u) => <span className="font-mono">{u.email}</span>,
+                rowHeader: true,
+              },
               { id: "name", header: "Name", cell: (u) => u.name },
               { id: "role", header: "Role", cell: (u) => u.role.toLowerCase() },
               { id: "title", header: "Title", cell: (u) => u.title },

@@ -11,7 +11,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | undefined }
   const [state, action, pending] = useActionState(signInAction, initial);
   const { fieldErrors, formError } = state;
   return (
-    <form action={action} noValidate className="flex flex-col gap-5" aria-describedby={formError ? "signin-error" : undefined}>
+    <form
+      action={action}
+      noValidate
+      className="flex flex-col gap-5"
+      aria-describedby={formError ? "signin-error" : undefined}
+    >
       {formError ? (
         <Alert id="signin-error" tone="danger" title="Could not sign you in">
           <span data-error-code={formError}>{SIGN_IN_MESSAGES[formError]}</span>

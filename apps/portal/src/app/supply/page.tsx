@@ -18,9 +18,15 @@ export default async function Page() {
       area={AREAS.SUPPLY}
       profile={profile}
       extra={
-        <Card title="Trading role" description="Your place in the DSCSA chain of ownership" headingLevel={2}>
+        <Card
+          title="Trading role"
+          description="Your place in the DSCSA chain of ownership"
+          headingLevel={2}
+        >
           {roles.length === 0 ? (
-            <p className="text-ink-muted">No trading partner organisation is linked to your account.</p>
+            <p className="text-ink-muted">
+              No trading partner organisation is linked to your account.
+            </p>
           ) : (
             <ul className="flex flex-col gap-2">
               {roles.map((r) => (
