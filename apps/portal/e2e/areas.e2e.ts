@@ -78,3 +78,13 @@ test("the mobile menu opens and shows the sign-out control", async ({ page }) =>
   await page.keyboard.press("Escape");
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
 });
+
+test("keyboard users can skip to the main content", async ({ page }) => {
+  await signInAs(page, "RESEARCHER");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+});
