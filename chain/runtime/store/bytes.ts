@@ -32,6 +32,9 @@ export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
   return end;
 }
 
+/** A private copy; a plain Uint8Array so that small copies live on V8's heap, not as external buffers. */
 export function copyBytes(b: Uint8Array): Uint8Array {
-  return Uint8Array.prototype.slice.call(b);
+  const out = new Uint8Array(b.byteLength);
+  out.set(b);
+  return out;
 }

@@ -57,7 +57,14 @@ export function applyOps(
   ops: TreeOp[],
   created: TreeNode[],
 ): TreeNode | null {
-  const sorted = ops.slice().sort((a, b) => compareBytes(a.keyHash, b.keyHash));
+  // Sort on the first 48 bits as a number; full comparison only on a tie.
+  const keyed = ops.map((op) => {
+    const h = op.keyHash;
+    const hi = (((h[0] as number) << 16) | ((h[1] as number) << 8) | (h[2] as number)) * 2 ** 24;
+    return { op, p: hi + (((h[3] as number) << 16) | ((h[4] as number) << 8) | (h[5] as number)) };
+  });
+  keyed.sort((a, b) => a.p - b.p || compareBytes(a.op.keyHash, b.op.keyHash));
+  const sorted = keyed.map((k) => k.op);
   for (let i = 1; i < sorted.length; i++) {
     if (equalBytes((sorted[i - 1] as TreeOp).keyHash, (sorted[i] as TreeOp).keyHash)) {
       throw new Error("applyOps: two writes to the same key in one batch");
