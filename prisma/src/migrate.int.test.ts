@@ -243,6 +243,17 @@ describe("migrate()", () => {
     });
   });
 
+  it("refuses a database that has tables but no migration history", async () => {
+    const url = await throwawayDatabase();
+    await query(url, 'CREATE TABLE "Legacy" (id INT)');
+    await expect(migrate(url)).rejects.toThrow(
+      /already has tables \(Legacy\) but no _prisma_migrations/,
+    );
+    expect(await query(url, "SELECT to_regclass('_prisma_migrations') AS t")).toEqual([
+      { t: null },
+    ]);
+  });
+
   it("rejects a URL that is not PostgreSQL before connecting", async () => {
     await expect(migrate("mysql://x@localhost/db")).rejects.toThrow(/Not a PostgreSQL URL/);
   });

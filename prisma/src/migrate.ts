@@ -56,6 +56,7 @@ export async function migrate(
     // A session lock: concurrent starters queue here, and the later ones find nothing left to apply.
     await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
     try {
+      await refuseUnmanagedSchema(client);
       await client.query(CREATE_MIGRATIONS_TABLE);
       const rows = (
         await client.query<MigrationRow>(
@@ -74,6 +75,24 @@ export async function migrate(
     }
   } finally {
     await client.end();
+  }
+}
+
+/** Like Prisma's P3005: tables that no migration created must not be migrated over blindly. */
+async function refuseUnmanagedSchema(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ tracked: boolean; tables: string[] }>(
+    `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS tracked,
+            coalesce(array_agg(c.relname::text ORDER BY c.relname), '{}') AS tables
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm')`,
+  );
+  const { tracked, tables } = rows[0]!;
+  if (!tracked && tables.length > 0) {
+    throw new MigrationError(
+      `Refusing to migrate: the database already has tables (${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""}) ` +
+        `but no _prisma_migrations table, so it was not built by these migrations. Use an empty database, or baseline ` +
+        `it first (https://pris.ly/d/migrate-baseline).`,
+    );
   }
 }
 

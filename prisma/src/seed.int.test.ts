@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient, verifyPassword } from "./index.ts";
 import { migrate } from "./migrate.ts";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD_DEFAULT, DEMO_USERS, seedDemo } from "./seed.ts";
@@ -20,13 +20,14 @@ async function snapshot(url: string) {
 afterAll(dropThrowawayDatabases);
 
 describe("seedDemo()", () => {
-  let url: string;
-  beforeAll(async () => {
-    url = await throwawayDatabase();
-    await migrate(url);
-  });
+  // Made on first use rather than in beforeAll, so that a missing TEST_DATABASE_URL fails every test
+  // instead of marking them skipped.
+  let database: Promise<string> | undefined;
+  const migratedDatabase = () =>
+    (database ??= throwawayDatabase().then(async (url) => (await migrate(url), url)));
 
   it("creates the demo organisations, people and memberships", async () => {
+    const url = await migratedDatabase();
     expect(await seedDemo(url)).toEqual({
       users: DEMO_USERS.length,
       organizations: DEMO_ORGANIZATIONS.length,
@@ -54,6 +55,7 @@ describe("seedDemo()", () => {
   });
 
   it("changes nothing when run again, even concurrently", async () => {
+    const url = await migratedDatabase();
     const before = await snapshot(url);
     const results = await Promise.all([seedDemo(url), seedDemo(url)]);
     expect(results).toEqual([
@@ -64,6 +66,7 @@ describe("seedDemo()", () => {
   });
 
   it("stores argon2id hashes that verify the demo password", async () => {
+    const url = await migratedDatabase();
     const { users } = await snapshot(url);
     for (const u of users) {
       expect(u.passwordHash).toMatch(/^\$argon2id\$/);
@@ -73,6 +76,7 @@ describe("seedDemo()", () => {
   });
 
   it("switches every password when another one is given, and touches nothing else", async () => {
+    const url = await migratedDatabase();
     const before = await snapshot(url);
     await seedDemo(url, { password: "another-long-password" });
     const after = await snapshot(url);
@@ -88,6 +92,7 @@ describe("seedDemo()", () => {
   });
 
   it("refuses a too-short password and a database without the schema", async () => {
+    const url = await migratedDatabase();
     await expect(seedDemo(url, { password: "short" })).rejects.toThrow(/at least 8 characters/);
     const empty = await throwawayDatabase();
     await expect(seedDemo(empty)).rejects.toThrow(/Organization|does not exist/);

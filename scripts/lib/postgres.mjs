@@ -332,6 +332,10 @@ export async function startEmbeddedPostgres({ dataDir, log = noop, port }) {
   const exited = new Promise((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
+  // Should the starter die without calling stop(), do not leave an 800 MB orphan holding the data dir.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
+  exited.then(() => process.removeListener("exit", killOnExit));
 
   const url = `postgresql://postgres:postgres@127.0.0.1:${listenPort}/postgres?sslmode=disable`;
   try {
