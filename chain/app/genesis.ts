@@ -2,6 +2,8 @@ import { parseAddress } from "../runtime/address/bech32-address.js";
 import { parseCoins } from "../runtime/coins/coins.js";
 import type { AuthGenesisJson, GenesisAccountJson } from "../modules/auth/module.js";
 import type { BankGenesisJson } from "../modules/bank/module.js";
+import type { IdentityGenesisJson } from "../modules/identity/module.js";
+import { defaultGenesis as defaultIdentityGenesis } from "../modules/identity/types/genesis.js";
 import { defaultGenesis as defaultAuthGenesis } from "../modules/auth/types/genesis.js";
 import { defaultGenesis as defaultBankGenesis } from "../modules/bank/types/genesis.js";
 
@@ -18,6 +20,7 @@ export interface GenesisAccountInput {
 export interface AppState {
   auth: AuthGenesisJson;
   bank: BankGenesisJson;
+  identity: IdentityGenesisJson;
   [module: string]: unknown;
 }
 
@@ -33,7 +36,14 @@ export interface BuildGenesisInput {
   readonly chainId: string;
   /** RFC 3339 UTC; the CLI passes the time of `init`. */
   readonly genesisTime?: string;
+  /** The consortium authority that signs every identity message. */
+  readonly authority?: string;
   readonly accounts?: readonly GenesisAccountInput[];
+  /**
+   * Identity records (proto3 JSON of precision.identity.v1 GenesisState minus the authority):
+   * { organizations: [...], members: [...], devices: [...] }.
+   */
+  readonly identity?: Omit<IdentityGenesisJson, "authority">;
 }
 
 function sortCoins(coins: readonly GenesisCoin[]): GenesisCoin[] {
@@ -68,13 +78,14 @@ export function addGenesisAccount(appState: AppState, account: GenesisAccountInp
 }
 
 export function defaultAppStateJson(): AppState {
-  return { auth: defaultAuthGenesis(), bank: defaultBankGenesis() };
+  return { auth: defaultAuthGenesis(), bank: defaultBankGenesis(), identity: defaultIdentityGenesis() };
 }
 
 /** A development genesis document: default module state plus funded accounts. */
 export function buildGenesis(input: BuildGenesisInput): GenesisDoc {
   let appState = defaultAppStateJson();
   for (const account of input.accounts ?? []) appState = addGenesisAccount(appState, account);
+  appState = { ...appState, identity: { ...appState.identity, ...(input.identity ?? {}), authority: input.authority ?? "" } };
   return {
     genesis_time: input.genesisTime ?? "1970-01-01T00:00:00Z",
     chain_id: input.chainId,

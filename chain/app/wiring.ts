@@ -1,5 +1,6 @@
 import { AccountKeeper, AuthModule } from "../modules/auth/module.js";
 import { BankKeeper, BankModule } from "../modules/bank/module.js";
+import { IdentityKeeper, IdentityModule } from "../modules/identity/module.js";
 import { AnteHandler, FEE_COLLECTOR_MODULE } from "../runtime/ante/ante-handler.js";
 import type { GasPrice } from "../runtime/coins/coins.js";
 import type { VerificationCache } from "../runtime/crypto/verification-cache.js";
@@ -10,6 +11,7 @@ import { QueryRouter } from "../runtime/router/query-router.js";
 export interface Keepers {
   readonly account: AccountKeeper;
   readonly bank: BankKeeper;
+  readonly identity: IdentityKeeper;
 }
 
 export interface Wiring {
@@ -37,11 +39,13 @@ export interface WiringOptions {
 export function wireApp(options: WiringOptions): Wiring {
   const account = new AccountKeeper();
   const bank = new BankKeeper(account);
+  const identity = new IdentityKeeper();
 
   const auth = new AuthModule(account);
   // Module accounts never receive MsgSend, as in the SDK's BlockedAddrs.
   const bankModule = new BankModule(bank, [FEE_COLLECTOR_MODULE]);
-  const modules: AppModule[] = [auth, bankModule];
+  const identityModule = new IdentityModule(identity);
+  const modules: AppModule[] = [auth, bankModule, identityModule];
 
   const msgRouter = new MsgRouter();
   const queryRouter = new QueryRouter();
@@ -56,10 +60,10 @@ export function wireApp(options: WiringOptions): Wiring {
   });
 
   return {
-    keepers: { account, bank },
+    keepers: { account, bank, identity },
     modules,
-    initGenesisOrder: [auth, bankModule],
-    exportGenesisOrder: [auth, bankModule],
+    initGenesisOrder: [auth, bankModule, identityModule],
+    exportGenesisOrder: [auth, bankModule, identityModule],
     msgRouter,
     queryRouter,
     ante,

@@ -1,0 +1,81 @@
+export const MODULE_NAME = "identity";
+export const STORE_KEY = "identity";
+
+/**
+ * State layout under "identity/" (strings are UTF-8; `len` is one byte):
+ *   0x01                                             → authority address
+ *   0x02 | organization id                           → Organization (protobuf)
+ *   0x03 | identifier kind | identifier              → organization id (uniqueness index)
+ *   0x04 | len(org id) | org id | address            → Member (protobuf)
+ *   0x05 | len(address) | address | org id           → empty (memberships of an account)
+ *   0x06 | device id                                 → Device (protobuf)
+ *   0x07 | owner kind | len(owner) | owner | dev id  → empty (devices of a patient or carrier)
+ */
+export const AUTHORITY_KEY = Uint8Array.of(0x01);
+export const ORGANIZATION_PREFIX = Uint8Array.of(0x02);
+export const IDENTIFIER_PREFIX = Uint8Array.of(0x03);
+export const MEMBER_PREFIX = Uint8Array.of(0x04);
+export const MEMBERSHIP_PREFIX = Uint8Array.of(0x05);
+export const DEVICE_PREFIX = Uint8Array.of(0x06);
+export const DEVICE_OWNER_PREFIX = Uint8Array.of(0x07);
+
+export type IdentifierKind = "npi" | "gln" | "payer_id" | "ndc_labeler_code";
+const IDENTIFIER_KIND_BYTE: Record<IdentifierKind, number> = { npi: 1, gln: 2, payer_id: 3, ndc_labeler_code: 4 };
+
+export type DeviceOwnerKind = "patient" | "carrier";
+const OWNER_KIND_BYTE: Record<DeviceOwnerKind, number> = { patient: 1, carrier: 2 };
+
+const encoder = new TextEncoder();
+
+function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function lengthPrefixed(text: string): Uint8Array {
+  const bytes = encoder.encode(text);
+  if (bytes.length > 255) throw new Error(`key component too long: ${bytes.length} bytes`);
+  return concat([bytes.length], bytes);
+}
+
+export function organizationKey(id: string): Uint8Array {
+  return concat(ORGANIZATION_PREFIX, encoder.encode(id));
+}
+
+export function identifierKey(kind: IdentifierKind, value: string): Uint8Array {
+  return concat(IDENTIFIER_PREFIX, [IDENTIFIER_KIND_BYTE[kind]], encoder.encode(value));
+}
+
+export function membersOfOrganizationPrefix(organizationId: string): Uint8Array {
+  return concat(MEMBER_PREFIX, lengthPrefixed(organizationId));
+}
+
+export function memberKey(organizationId: string, address: string): Uint8Array {
+  return concat(membersOfOrganizationPrefix(organizationId), encoder.encode(address));
+}
+
+export function membershipsOfAccountPrefix(address: string): Uint8Array {
+  return concat(MEMBERSHIP_PREFIX, lengthPrefixed(address));
+}
+
+export function membershipKey(address: string, organizationId: string): Uint8Array {
+  return concat(membershipsOfAccountPrefix(address), encoder.encode(organizationId));
+}
+
+export function deviceKey(id: string): Uint8Array {
+  return concat(DEVICE_PREFIX, encoder.encode(id));
+}
+
+export function devicesOfOwnerPrefix(kind: DeviceOwnerKind, owner: string): Uint8Array {
+  return concat(DEVICE_OWNER_PREFIX, [OWNER_KIND_BYTE[kind]], lengthPrefixed(owner));
+}
+
+export function deviceOwnerKey(kind: DeviceOwnerKind, owner: string, deviceId: string): Uint8Array {
+  return concat(devicesOfOwnerPrefix(kind, owner), encoder.encode(deviceId));
+}
