@@ -181,4 +181,15 @@ test("the sign-in page lists the demo sign-ins when PRECISION_DEMO=1", async ({ 
   await page.goto("/signin");
   await expect(page.getByRole("heading", { name: "Demo sign-ins" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: demoUser("ADMIN").email })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/signin.png", fullPage: true });
+});
+
+test("a browser visit to another role's area shows the 403 page", async ({ page }) => {
+  await signInAs(page, "PAYER");
+  const res = await page.goto(ROLE_AREAS.CLINICIAN);
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "You don't have access to this area",
+  );
+  await page.screenshot({ path: "test-results/screenshots/forbidden.png" });
 });

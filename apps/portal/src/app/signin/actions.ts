@@ -37,7 +37,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     });
     const { db } = await import("@/server/db.ts");
     role = (
-      await db().user.findUnique({ where: { email: form.data.email }, select: { role: true } })
+      await db().user.findFirst({
+        where: { email: { equals: form.data.email, mode: "insensitive" } },
+        select: { role: true },
+      })
     )?.role;
   } catch (err) {
     if (err instanceof PortalSignInError) {
