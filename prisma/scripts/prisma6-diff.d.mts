@@ -6,3 +6,8 @@ export function prismaDiffSql(opts: {
   schemaPath?: string;
 }): Promise<string>;
 export function isEmptyMigration(sql: string): boolean;
+export function prismaMigrateStatus(opts: {
+  databaseUrl: string;
+  migrationsDir?: string;
+  schemaPath?: string;
+}): Promise<{ code: number | null; stdout: string; stderr: string }>;

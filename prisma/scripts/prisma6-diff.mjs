@@ -32,37 +32,44 @@ export async function prismaDiffSql({
   if (from === "migrations" && !shadowUrl)
     throw new TypeError('prismaDiffSql: from "migrations" needs shadowUrl');
 
+  const fromArgs =
+    from === "empty" ? ["--from-empty"] : ["--from-migrations", path.resolve(migrationsDir)];
+  const { code, stdout, stderr } = await runPrisma6(
+    ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", "schema.prisma", "--script"],
+    { databaseUrl: serverUrl, shadowUrl, schemaPath },
+  );
+  if (code !== 0) throw new Error(`prisma@6 migrate diff failed (exit ${code}):\n${stderr.trim()}`);
+  return stdout;
+}
+
+/**
+ * `prisma migrate status` by Prisma's own engine against `databaseUrl`: whether Prisma agrees with the
+ * bookkeeping that migrate() keeps. Exit code 0 means "Database schema is up to date".
+ */
+export async function prismaMigrateStatus({
+  databaseUrl,
+  migrationsDir = path.join(packageDir, "migrations"),
+  schemaPath = path.join(packageDir, "schema.prisma"),
+}) {
+  return runPrisma6(["migrate", "status"], { databaseUrl, schemaPath, migrationsDir });
+}
+
+async function runPrisma6(args, { databaseUrl, shadowUrl, schemaPath, migrationsDir }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "precision-prisma6-"));
   try {
     writeFileSync(path.join(dir, "schema.prisma"), forPrisma6(readFileSync(schemaPath, "utf8")));
-    writeFileSync(path.join(dir, "prisma.config.mjs"), configSource());
-    const fromArgs =
-      from === "empty" ? ["--from-empty"] : ["--from-migrations", path.resolve(migrationsDir)];
+    writeFileSync(path.join(dir, "prisma.config.mjs"), configSource(migrationsDir));
     const cli = path.join(path.dirname(require.resolve("prisma6/package.json")), "build/index.js");
-    const args = [
-      cli,
-      "migrate",
-      "diff",
-      "--config",
-      "prisma.config.mjs",
-      ...fromArgs,
-      "--to-schema-datamodel",
-      "schema.prisma",
-      "--script",
-    ];
-    const { code, stdout, stderr } = await run(process.execPath, args, {
+    return await run(process.execPath, [cli, ...args, "--config", "prisma.config.mjs"], {
       cwd: dir,
       env: {
         ...process.env,
-        PRISMA6_DIFF_URL: serverUrl,
+        PRISMA6_DIFF_URL: databaseUrl,
         PRISMA6_SHADOW_URL: shadowUrl ?? "",
         CHECKPOINT_DISABLE: "1",
         PRISMA_HIDE_UPDATE_MESSAGE: "1",
       },
     });
-    if (code !== 0)
-      throw new Error(`prisma@6 migrate diff failed (exit ${code}):\n${stderr.trim()}`);
-    return stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -71,7 +78,7 @@ export async function prismaDiffSql({
 // adapter-pg cannot map Postgres' internal "char" type (OID 18), which the engine's introspection
 // selects; its values arrive as text, so they are reported as text. The shadow database is ours because
 // PrismaPg.connectToShadowDb connects to the main database instead of the one it creates.
-function configSource() {
+function configSource(migrationsDir) {
   const adapterPg = pathToFileURL(require.resolve("@prisma/adapter-pg")).href.replace(
     /index\.js$/,
     "index.mjs",
@@ -91,7 +98,7 @@ class CharAsTextPool extends pg.Pool {
 }
 
 export default {
-  schema: "schema.prisma",
+  schema: "schema.prisma",${migrationsDir ? `\n  migrations: { path: ${JSON.stringify(path.resolve(migrationsDir))} },` : ""}
   experimental: { adapter: true },
   engine: "js",
   adapter: async () => {

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { prismaMigrateStatus } from "../scripts/prisma6-diff.mjs";
 import { DEFAULT_MIGRATIONS_DIR, migrate } from "./migrate.ts";
 import { dropThrowawayDatabases, testDatabaseUrl, throwawayDatabase } from "./test/databases.ts";
 
@@ -154,6 +155,11 @@ describe("migrate()", () => {
       expect(row.finished_at!.getTime()).toBeGreaterThanOrEqual(row.started_at.getTime());
       expect(row.started_at.getTime()).toBeGreaterThan(before.getTime() - 60_000);
     }
+
+    // Prisma's own engine (6.19, wasm) reads the same table and agrees.
+    const status = await prismaMigrateStatus({ databaseUrl: url });
+    expect(status.stdout).toContain("Database schema is up to date!");
+    expect(status.code).toBe(0);
   });
 
   it("lets only one of several concurrent starters apply the migrations", async () => {
@@ -228,6 +234,9 @@ describe("migrate()", () => {
     await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(
       /failed migration is recorded.*29990101000000_broken/,
     );
+    const status = await prismaMigrateStatus({ databaseUrl: url, migrationsDir: dir });
+    expect(status.code).not.toBe(0);
+    expect(status.stdout + status.stderr).toMatch(/have failed:\s+29990101000000_broken/);
 
     // What `prisma migrate resolve --rolled-back` does; then the fixed migration applies.
     await query(
@@ -241,6 +250,8 @@ describe("migrate()", () => {
     expect(await migrate(url, { migrationsDir: dir })).toEqual({
       applied: ["29990101000000_broken"],
     });
+    const resolved = await prismaMigrateStatus({ databaseUrl: url, migrationsDir: dir });
+    expect(resolved.stdout).toContain("Database schema is up to date!");
   });
 
   it("refuses a database that has tables but no migration history", async () => {
