@@ -9,6 +9,7 @@ import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeSecp256k1PubKey } from "../runtime/ante/sign-doc.js";
+import { WorkerPoolSignatureVerifier } from "../runtime/crypto/signature-verifier.js";
 import { buildGenesis } from "./genesis.js";
 import { TEST_CHAIN_ID, TestChain, msgSend } from "./testing/test-chain.js";
 import { buildSignedTx, testKey, type TestKey } from "./testing/tx-builder.js";
@@ -141,6 +142,22 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
     const { results } = await chain.block([tampered.bytes, highS.bytes, otherChain.bytes]);
     expect(results.map((r) => r.code)).toEqual([4, 4, 4]);
     expect((await account(chain, alice)).sequence).toBe(0n);
+  });
+
+  it("verifies CheckTx signatures on worker threads with the same outcomes", async () => {
+    const verifier = new WorkerPoolSignatureVerifier({ threads: 2 });
+    try {
+      const chain = await startChain({ verifier });
+      const txs = [0n, 1n, 2n].map((seq) => send(alice, bob, 3n, seq));
+      const forged = send(alice, bob, 3n, 3n, { mapSignature: (s) => Uint8Array.from(s, (b, i) => (i === 40 ? b ^ 4 : b)) });
+      const answers = await Promise.all([...txs, forged].map((t) => chain.checkTx(t.bytes)));
+      // Concurrent CheckTx calls apply in arrival order, whichever verification finishes first.
+      expect(answers.map((a) => a.code)).toEqual([0, 0, 0, 4]);
+      const { results } = await chain.block(txs.map((t) => t.bytes));
+      expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    } finally {
+      await verifier.close();
+    }
   });
 
   it("rejects garbage bytes with code 2 and unknown envelope fields too", async () => {

@@ -35,7 +35,7 @@ import { InfiniteGasMeter } from "../runtime/gas/gas-meter.js";
 import { GrpcStatusError } from "../runtime/router/query-router.js";
 import { CacheKV } from "../runtime/store/cachekv.js";
 import type { CacheKVStore } from "../runtime/store/types.js";
-import { DEFAULT_TX_LIMITS, type TxLimits } from "../runtime/tx/decode-tx.js";
+import { DEFAULT_TX_LIMITS, type DecodedTx, type TxLimits } from "../runtime/tx/decode-tx.js";
 import type { AppStore } from "./app-store.js";
 import { CommittedView } from "./committed-view.js";
 import { loadConsensusParams, maxBlockGasOf, saveConsensusParams } from "./consensus-params.js";
@@ -134,6 +134,8 @@ class App implements PrecisionApp {
   private lastBlockTime: BlockTime = { seconds: 0n, nanos: 0 };
   /** Height of the block finalized but not yet committed. */
   private finalizedHeight: number | undefined;
+  /** Tail of the CheckTx queue: each CheckTx applies after the previous one. */
+  private checkQueue: Promise<void> = Promise.resolve();
 
   constructor(options: PrecisionAppOptions) {
     this.chainId = options.chainId;
@@ -199,28 +201,39 @@ class App implements PrecisionApp {
     return { consensusParams: undefined, validators: req.validators, appHash };
   }
 
-  async checkTx(req: RequestCheckTx): Promise<ResponseCheckTx> {
+  /**
+   * CheckTx verifies signatures ahead (on worker threads with a pool verifier) but applies txs to
+   * the check state strictly in arrival order, so concurrent broadcasts from one account keep
+   * their sequence order whichever verification finishes first.
+   */
+  checkTx(req: RequestCheckTx): Promise<ResponseCheckTx> {
     const mode: ExecMode = req.type === CheckTxType.RECHECK ? "recheck" : "check";
-    let decoded;
+    let decoded: DecodedTx | undefined;
     try {
       decoded = this.runner.decode(req.tx);
     } catch {
-      // Let the runner render the decode failure exactly as FinalizeBlock would.
-      return this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx));
+      // Left to the runner, which renders the decode failure exactly as FinalizeBlock would.
     }
-    if (mode === "check") {
-      // Verify off the main thread where the verifier allows; the ante handler below then finds
-      // the results in the cache. Any miss (state changed meanwhile) is verified inline.
-      const probe = new Context(this.checkHeader(), "check", this.checkState.branch(), new InfiniteGasMeter());
-      const requests = this.wiring.ante.pendingSignatureChecks(probe, decoded);
-      if (requests.length > 0) {
-        const results = await this.verifier.verifyBatch(requests);
-        requests.forEach((r, i) => {
-          if (results[i] === true) this.wiring.ante.recordVerified(r);
-        });
-      }
-    }
-    return this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx, decoded));
+    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifyAhead(decoded) : Promise.resolve();
+    const result = this.checkQueue
+      .then(() => verifiedAhead)
+      .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx, decoded)));
+    this.checkQueue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** Verifies the tx's signatures against the current check state and caches the successes. */
+  private async verifyAhead(tx: DecodedTx): Promise<void> {
+    const probe = new Context(this.checkHeader(), "check", this.checkState.branch(), new InfiniteGasMeter());
+    const requests = this.wiring.ante.pendingSignatureChecks(probe, tx);
+    if (requests.length === 0) return;
+    const results = await this.verifier.verifyBatch(requests);
+    requests.forEach((r, i) => {
+      if (results[i] === true) this.wiring.ante.recordVerified(r);
+    });
   }
 
   private checkTxResponse(o: TxOutcome): ResponseCheckTx {

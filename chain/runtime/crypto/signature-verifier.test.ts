@@ -1,0 +1,82 @@
+import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { isHighS, secp256k1Backend, verifySecp256k1Digest } from "./secp256k1-verify.js";
+import { InlineSignatureVerifier, WorkerPoolSignatureVerifier, type VerifyRequest } from "./signature-verifier.js";
+import { VerificationCache } from "./verification-cache.js";
+
+const N = secp256k1.Point.CURVE().n;
+
+function request(i: number): VerifyRequest {
+  const priv = sha256(new TextEncoder().encode(`verifier key ${i % 5}`));
+  const digest = sha256(new TextEncoder().encode(`message ${i}`));
+  return { digest, pubkey: secp256k1.getPublicKey(priv, true), signature: secp256k1.sign(digest, priv, { prehash: false, lowS: true }) };
+}
+
+function highS(sig: Uint8Array): Uint8Array {
+  const s = secp256k1.Signature.fromBytes(sig, "compact");
+  return new secp256k1.Signature(s.r, N - s.s).toBytes("compact");
+}
+
+/** A mix of valid and invalid requests, with the expected answer for each. */
+function corpus(): [VerifyRequest, boolean][] {
+  const out: [VerifyRequest, boolean][] = [];
+  for (let i = 0; i < 300; i++) {
+    const r = request(i);
+    switch (i % 6) {
+      case 0:
+        out.push([{ ...r, signature: Uint8Array.from(r.signature, (b, j) => (j === 5 ? b ^ 0x10 : b)) }, false]);
+        break;
+      case 1:
+        out.push([{ ...r, signature: highS(r.signature) }, false]);
+        break;
+      case 2:
+        out.push([{ ...r, digest: sha256(r.digest) }, false]);
+        break;
+      case 3:
+        out.push([{ ...r, pubkey: r.pubkey.subarray(1) }, false]);
+        break;
+      default:
+        out.push([r, true]);
+    }
+  }
+  return out;
+}
+
+const pool = new WorkerPoolSignatureVerifier({ threads: 2, maxBatch: 64 });
+afterAll(() => pool.close());
+
+describe("secp256k1 verification", () => {
+  it("uses the native libsecp256k1 addon when it is built", () => {
+    expect(["libsecp256k1", "noble"]).toContain(secp256k1Backend);
+  });
+
+  it("rejects high-S signatures that are otherwise valid, as the SDK does", () => {
+    const r = request(1);
+    const flipped = highS(r.signature);
+    expect(isHighS(flipped)).toBe(true);
+    expect(isHighS(r.signature)).toBe(false);
+    expect(verifySecp256k1Digest(r.pubkey, r.digest, r.signature)).toBe(true);
+    expect(verifySecp256k1Digest(r.pubkey, r.digest, flipped)).toBe(false);
+    // The same signature is valid ECDSA; only the malleability rule rejects it.
+    expect(secp256k1.verify(flipped, r.digest, r.pubkey, { prehash: false, lowS: false })).toBe(true);
+  });
+
+  it("gives the same answers inline and on worker threads", async () => {
+    const cases = corpus();
+    const expected = cases.map(([, ok]) => ok);
+    expect(await new InlineSignatureVerifier().verifyBatch(cases.map(([r]) => r))).toEqual(expected);
+    // Many concurrent callers, as concurrent CheckTx calls would be.
+    const answers = await Promise.all(cases.map(([r]) => pool.verifyBatch([r]).then((a) => a[0])));
+    expect(answers).toEqual(expected);
+  });
+
+  it("caches only what it is told verified, and evicts the oldest entry at capacity", () => {
+    const cache = new VerificationCache(2);
+    const [a, b, c] = [request(1), request(2), request(3)].map((r) => VerificationCache.key(r.digest, r.pubkey, r.signature));
+    cache.add(a!);
+    cache.add(b!);
+    cache.add(c!);
+    expect([cache.has(a!), cache.has(b!), cache.has(c!)]).toEqual([false, true, true]);
+  });
+});
