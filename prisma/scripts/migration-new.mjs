@@ -1,6 +1,6 @@
 // npm run migration:new -w @precision/db -- <name>
 // Writes migrations/<timestamp>_<name>/migration.sql: the SQL from the end state of the existing
-// migrations to schema.prisma, computed by Prisma 6's wasm schema engine (see prisma6-diff.mjs).
+// migrations to schema.prisma, computed by Prisma 6's wasm schema engine (see prisma6.mjs).
 // Needs a PostgreSQL server: PRISMA_DIFF_ADMIN_URL, or the local one that ensurePostgresServer provides.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import {
   dropDatabase,
   ensurePostgresServer,
 } from "../../scripts/lib/postgres.mjs";
-import { isEmptyMigration, prismaDiffSql } from "./prisma6-diff.mjs";
+import { isEmptyMigration, prismaDiffSql } from "./prisma6.mjs";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const migrationsDir = path.join(packageDir, "migrations");

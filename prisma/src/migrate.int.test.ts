@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { prismaMigrateStatus } from "../scripts/prisma6-diff.mjs";
+import { prismaMigrateStatus } from "../scripts/prisma6.mjs";
 import { DEFAULT_MIGRATIONS_DIR, migrate } from "./migrate.ts";
 import { dropThrowawayDatabases, testDatabaseUrl, throwawayDatabase } from "./test/databases.ts";
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { isEmptyMigration, prismaDiffSql } from "../scripts/prisma6-diff.mjs";
+import { isEmptyMigration, prismaDiffSql } from "../scripts/prisma6.mjs";
 import { migrate } from "./migrate.ts";
 import { adminUrl, dropThrowawayDatabases, throwawayDatabase } from "./test/databases.ts";
 
