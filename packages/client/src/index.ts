@@ -64,3 +64,5 @@ export type {
   MsgUpdateOrganizationEncodeObject,
   OrganizationIdentifierLookup,
 } from "./modules/index.js";
+export { openSecret, sealSecret, SecretBoxError } from "./secret-box.js";
+export type { SecretBoxContext } from "./secret-box.js";
