@@ -81,7 +81,8 @@ function config(): NextAuthConfig {
         if (type === "CredentialsSignin") return;
         if (type === "JWTSessionError")
           return console.warn("[auth] ignored an unreadable session cookie");
-        console.error(`[auth] ${type ?? error.name}: ${error.message}`);
+        const cause = (error.cause as { err?: Error } | undefined)?.err;
+        console.error(`[auth] ${type ?? error.name}: ${cause?.message ?? error.message}`);
       },
       warn(code) {
         if (code !== "debug-enabled") console.warn(`[auth] warning: ${code}`);

@@ -50,7 +50,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
         : { email, fieldErrors: {}, formError: code };
     }
     if (err instanceof AuthError) {
-      console.error(`[signin] ${err.type}: ${err.message}`);
+      // Already logged with its cause by the auth logger; the person gets a stable code.
       return { email, fieldErrors: {}, formError: "SIGN_IN_UNAVAILABLE" };
     }
     throw err;
