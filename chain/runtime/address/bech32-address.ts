@@ -14,6 +14,22 @@ export type AddressResult = { ok: true; bytes: Uint8Array; address: string } | {
  * returned so that state never keys the same account under two spellings.
  */
 export function parseAddress(address: string, prefix = ACCOUNT_ADDRESS_PREFIX): AddressResult {
+  // Parsing is a pure function of its inputs, so remembering recent answers cannot change them.
+  const cacheKey = `${prefix}|${address}`;
+  const cached = parsed.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const result = parseUncached(address, prefix);
+  if (result.ok) {
+    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(cacheKey, result);
+  }
+  return result;
+}
+
+const PARSE_CACHE_SIZE = 50_000;
+const parsed = new Map<string, AddressResult>();
+
+function parseUncached(address: string, prefix: string): AddressResult {
   if (address.length === 0) return { ok: false, error: ErrInvalidAddress.wrap("empty address string is not allowed") };
   let decoded: { prefix: string; words: number[] };
   try {

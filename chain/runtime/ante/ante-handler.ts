@@ -145,8 +145,8 @@ export class AnteHandler {
         } else if (encodeAddress(pubKeyToAddressBytes(key)) !== signer) {
           if (!simulate) throw ErrInvalidPubKey.wrap(`pubKey does not match signer address ${signer} with signer index: ${i}`);
         } else if (account.pubKey === undefined) {
-          accountKeeper.setPubKey(ctx, signer, key);
           account = { ...account, pubKey: key };
+          accountKeeper.setAccount(ctx, account);
         }
       }
       accounts.push(account);
@@ -193,7 +193,7 @@ export class AnteHandler {
     });
 
     // IncrementSequence.
-    tx.signers.forEach((signer, i) => accountKeeper.setSequence(ctx, signer, accounts[i]!.sequence + 1n));
+    for (const account of accounts) accountKeeper.setAccount(ctx, { ...account, sequence: account.sequence + 1n });
 
     return { gasWanted, fee: feeCoins };
   }

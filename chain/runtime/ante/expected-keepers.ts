@@ -20,8 +20,8 @@ export interface AnteParams {
 
 export interface AnteAccountKeeper {
   getAccount(ctx: Context, address: string): AnteAccount | undefined;
-  setPubKey(ctx: Context, address: string, pubKey: Uint8Array): void;
-  setSequence(ctx: Context, address: string, sequence: bigint): void;
+  /** Stores the account as given (the ante handler changes only its pubKey and sequence). */
+  setAccount(ctx: Context, account: AnteAccount): void;
   getAnteParams(ctx: Context): AnteParams;
 }
 

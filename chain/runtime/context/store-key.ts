@@ -6,7 +6,14 @@
 const encoder = new TextEncoder();
 const STORE_KEY = /^[a-z][a-z0-9_]{0,31}$/;
 
+const prefixes = new Map<string, Uint8Array>();
+
 export function storePrefix(storeKey: string): Uint8Array {
-  if (!STORE_KEY.test(storeKey)) throw new Error(`invalid store key "${storeKey}"`);
-  return encoder.encode(`${storeKey}/`);
+  let prefix = prefixes.get(storeKey);
+  if (prefix === undefined) {
+    if (!STORE_KEY.test(storeKey)) throw new Error(`invalid store key "${storeKey}"`);
+    prefix = encoder.encode(`${storeKey}/`);
+    prefixes.set(storeKey, prefix);
+  }
+  return prefix;
 }

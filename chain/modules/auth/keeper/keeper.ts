@@ -1,9 +1,8 @@
 import { BaseAccount, Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { encodeAddress, mustParseAddress, parseAddress } from "../../../runtime/address/bech32-address.js";
 import { decodeSecp256k1PubKey, encodeSecp256k1PubKey } from "../../../runtime/ante/sign-doc.js";
-import type { AnteAccount, AnteAccountKeeper, AnteParams } from "../../../runtime/ante/expected-keepers.js";
+import type { AnteAccountKeeper, AnteParams } from "../../../runtime/ante/expected-keepers.js";
 import type { Context } from "../../../runtime/context/context.js";
-import { ErrUnknownAddress } from "../../../runtime/errors/sdk-errors.js";
 import { ACCOUNT_PREFIX, accountKey, GLOBAL_ACCOUNT_NUMBER_KEY, PARAMS_KEY, STORE_KEY } from "../types/keys.js";
 import { DEFAULT_PARAMS } from "../types/params.js";
 
@@ -58,14 +57,6 @@ export class AccountKeeper implements AnteAccountKeeper {
     ctx.kvStore(STORE_KEY).set(accountKey(bytes), BaseAccount.encode(base).finish());
   }
 
-  setPubKey(ctx: Context, address: string, pubKey: Uint8Array): void {
-    this.setAccount(ctx, { ...this.requireAccount(ctx, address), pubKey });
-  }
-
-  setSequence(ctx: Context, address: string, sequence: bigint): void {
-    this.setAccount(ctx, { ...this.requireAccount(ctx, address), sequence });
-  }
-
   /** Every account in address-byte order (genesis export). */
   allAccounts(ctx: Context): Account[] {
     const out: Account[] = [];
@@ -109,12 +100,6 @@ export class AccountKeeper implements AnteAccountKeeper {
       txSizeCostPerByte: Number(p.txSizeCostPerByte),
       sigVerifyCostSecp256k1: Number(p.sigVerifyCostSecp256k1),
     };
-  }
-
-  private requireAccount(ctx: Context, address: string): AnteAccount {
-    const account = this.getAccount(ctx, address);
-    if (account === undefined) throw ErrUnknownAddress.wrap(`account ${address} does not exist`);
-    return account;
   }
 }
 
