@@ -1,16 +1,16 @@
 import { concatBytes } from "./bytes.js";
-import { EMPTY_HASH, INNER_TAG, LEAF_TAG } from "./hash.js";
+import { LEAF_TAG } from "./hash.js";
 
 /**
  * Key layout of the store's LevelDB. Every key starts with a one-byte namespace, so state keys,
  * tree nodes and the engine's own data can never collide:
  *   'm' "latest"         → u64 BE height || root (32)     last committed version
  *   'r' u64 BE height    → root (32)                      one record per committed version
- *   'n' node hash (32)   → node record (below)            content-addressed tree nodes, shared by versions
+ *   'n' node hash (32)   → page or leaf record            content-addressed, shared by versions (pages.ts)
  *   's' state key        → value                          the latest committed state, loaded at open
  *   'x' raw key          → raw value                      the engine's data (block store, tx index), outside the tree
- * Node records: inner = 0x01 || left (32) || right (32), with EMPTY_HASH for an empty child;
- * leaf = 0x00 || sha256(key) || sha256(value) || u32 BE key length || key || value.
+ * Leaf record: 0x00 || sha256(key) || sha256(value) || u32 BE key length || key || value.
+ * Page record: see pages.ts.
  */
 export const NS_META = 0x6d; // 'm'
 export const NS_ROOT = 0x72; // 'r'
@@ -44,17 +44,6 @@ export function decodeLatest(v: Uint8Array): { height: number; rootHash: Uint8Ar
   return { height: Number(b.readBigUInt64BE(0)), rootHash: Uint8Array.prototype.slice.call(v, 8) };
 }
 
-export function encodeInner(
-  left: Uint8Array | undefined,
-  right: Uint8Array | undefined,
-): Uint8Array {
-  const v = new Uint8Array(65);
-  v[0] = INNER_TAG;
-  v.set(left ?? EMPTY_HASH, 1);
-  v.set(right ?? EMPTY_HASH, 33);
-  return v;
-}
-
 export function encodeLeaf(
   keyHash: Uint8Array,
   valueHash: Uint8Array,
@@ -71,25 +60,18 @@ export function encodeLeaf(
   return v;
 }
 
-export type StoredNode =
-  | { readonly kind: 1; readonly left: Uint8Array; readonly right: Uint8Array }
-  | {
-      readonly kind: 0;
-      readonly keyHash: Uint8Array;
-      readonly valueHash: Uint8Array;
-      readonly key: Uint8Array;
-      readonly value: Uint8Array;
-    };
+export interface StoredLeaf {
+  readonly keyHash: Uint8Array;
+  readonly valueHash: Uint8Array;
+  readonly key: Uint8Array;
+  readonly value: Uint8Array;
+}
 
-export function decodeNode(v: Uint8Array): StoredNode {
-  if (v[0] === INNER_TAG && v.byteLength === 65) {
-    return { kind: 1, left: v.subarray(1, 33), right: v.subarray(33, 65) };
-  }
+export function decodeLeaf(v: Uint8Array): StoredLeaf {
   if (v[0] === LEAF_TAG && v.byteLength >= 69) {
     const keyLen = Buffer.from(v.buffer, v.byteOffset, v.byteLength).readUInt32BE(65);
     if (69 + keyLen <= v.byteLength) {
       return {
-        kind: 0,
         keyHash: v.subarray(1, 33),
         valueHash: v.subarray(33, 65),
         key: v.subarray(69, 69 + keyLen),
@@ -97,5 +79,5 @@ export function decodeNode(v: Uint8Array): StoredNode {
       };
     }
   }
-  throw new Error("state store: corrupt tree node record");
+  throw new Error("state store: corrupt leaf record");
 }

@@ -2,22 +2,22 @@ import { type BatchOperation, ClassicLevel } from "classic-level";
 import type { BatchOp } from "../abci/application.js";
 import { copyBytes, equalBytes, keyString } from "./bytes.js";
 import { CacheKV } from "./cachekv.js";
-import { EMPTY_HASH, pathBit, sha256 } from "./hash.js";
+import { EMPTY_HASH, leafHash, pathBit, sha256 } from "./hash.js";
 import {
   LATEST_KEY,
   NS_NODE,
   NS_RAW,
   NS_STATE,
   decodeLatest,
-  decodeNode,
-  encodeInner,
+  decodeLeaf,
   encodeLatest,
   encodeLeaf,
   nsKey,
   rootKey,
-  type StoredNode,
+  type StoredLeaf,
 } from "./layout.js";
 import { type Entry, MemKVStore, assertKey, assertValue } from "./mem-kv.js";
+import { type PageNode, PAGE_TAG, decodePage, encodePage } from "./pages.js";
 import { type ProofKind, encodeProof } from "./proof.js";
 import { type TreeNode, type TreeOp, applyOps, nodeHash } from "./smt.js";
 import type { CacheKVStore } from "./types.js";
@@ -55,7 +55,9 @@ export interface RawRange {
 interface Walk {
   readonly kind: ProofKind;
   readonly siblings: Uint8Array[];
-  readonly leaf: Extract<StoredNode, { kind: 0 }> | undefined;
+  readonly leaf: { readonly keyHash: Uint8Array; readonly valueHash: Uint8Array } | undefined;
+  /** The value, when kind is 0. */
+  readonly value: Uint8Array | undefined;
 }
 
 /**
@@ -75,7 +77,7 @@ export class StateStore extends MemKVStore {
   private last: CommitInfo;
   private committing = false;
   private failure: unknown = undefined;
-  private readonly nodeCache = new Map<string, StoredNode>();
+  private readonly nodeCache = new Map<string, PageNode | StoredLeaf>();
   private readonly nodeCacheSize: number;
 
   private constructor(
@@ -206,13 +208,7 @@ export class StateStore extends MemKVStore {
     }
     const rootHash = this.workingHash();
     const batch: BatchOp[] = [];
-    for (const node of this.created) {
-      const value =
-        node.kind === 0
-          ? encodeLeaf(node.keyHash, node.valueHash, node.key, node.value)
-          : encodeInner(node.left?.hash, node.right?.hash);
-      batch.push({ type: "put", key: nsKey(NS_NODE, node.hash), value });
-    }
+    this.persistTree(batch);
     for (const [s, before] of this.undo) {
       const now = this.entries.get(s);
       if (now !== undefined)
@@ -241,6 +237,21 @@ export class StateStore extends MemKVStore {
     return this.last;
   }
 
+  /** Adds the rows of every page and leaf new in this version, found by walking down from the root. */
+  private persistTree(batch: BatchOp[]): void {
+    const fresh = new Set<TreeNode>(this.created);
+    const persist = (node: TreeNode): void => {
+      if (!fresh.has(node)) return;
+      if (node.kind === 0) {
+        const value = encodeLeaf(node.keyHash, node.valueHash, node.key, node.value);
+        batch.push({ type: "put", key: nsKey(NS_NODE, node.hash), value });
+        return;
+      }
+      batch.push({ type: "put", key: nsKey(NS_NODE, node.hash), value: encodePage(node, persist) });
+    };
+    if (this.tree !== null) persist(this.tree);
+  }
+
   /** Discards every change since the last commit. */
   rollbackWorking(): void {
     for (const [s, before] of this.undo) {
@@ -266,8 +277,7 @@ export class StateStore extends MemKVStore {
 
   /** The value of `key` at committed version `height`. */
   async getAt(key: Uint8Array, height: number): Promise<Uint8Array | undefined> {
-    const walk = await this.walk(key, height);
-    return walk.kind === 0 ? walk.leaf?.value : undefined;
+    return (await this.walk(key, height)).value;
   }
 
   /** A proof that `key` has its value, or is absent, at committed version `height`. */
@@ -276,8 +286,8 @@ export class StateStore extends MemKVStore {
     const walk = await this.walkFrom(rootHash, sha256(key));
     const otherLeaf = walk.kind === 2 ? walk.leaf : undefined;
     const proof = encodeProof({ kind: walk.kind, siblings: walk.siblings, otherLeaf });
-    const value = walk.kind === 0 ? walk.leaf?.value : undefined;
-    return { height, rootHash, key: copyBytes(key), value: value && copyBytes(value), proof };
+    const value = walk.value && copyBytes(walk.value);
+    return { height, rootHash, key: copyBytes(key), value, proof };
   }
 
   /** Reads a key the engine wrote through a commit sidecar. */
@@ -319,20 +329,35 @@ export class StateStore extends MemKVStore {
   private async walkFrom(root: Uint8Array, keyHash: Uint8Array): Promise<Walk> {
     const siblings: Uint8Array[] = [];
     let cur = root;
-    for (let depth = 0; ; depth++) {
-      if (equalBytes(cur, EMPTY_HASH)) return { kind: 1, siblings, leaf: undefined };
-      const node = await this.loadNode(cur);
-      if (node.kind === 0)
-        return { kind: equalBytes(node.keyHash, keyHash) ? 0 : 2, siblings, leaf: node };
-      if (depth >= 256)
-        throw new Error("state store: tree deeper than 256 levels; the database is corrupt");
-      const right = pathBit(keyHash, depth) === 1;
-      siblings.push(right ? node.left : node.right);
-      cur = right ? node.right : node.left;
+    for (;;) {
+      if (equalBytes(cur, EMPTY_HASH))
+        return { kind: 1, siblings, leaf: undefined, value: undefined };
+      const record = await this.loadRecord(cur);
+      let node: PageNode | StoredLeaf = record;
+      if ("t" in node) {
+        while (node.t === "inner") {
+          if (siblings.length >= 256)
+            throw new Error("state store: tree deeper than 256 levels; the database is corrupt");
+          const right: boolean = pathBit(keyHash, siblings.length) === 1;
+          siblings.push(right ? node.left.hash : node.right.hash);
+          node = right ? node.right : node.left;
+        }
+        if (node.t === "ref") {
+          cur = node.hash;
+          continue;
+        }
+        if (node.t === "empty") return { kind: 1, siblings, leaf: undefined, value: undefined };
+      }
+      if (!equalBytes(node.keyHash, keyHash))
+        return { kind: 2, siblings, leaf: node, value: undefined };
+      const leaf = "t" in node ? await this.loadRecord(node.hash) : node;
+      if ("t" in leaf)
+        throw new Error("state store: a leaf record is missing; the database is corrupt");
+      return { kind: 0, siblings, leaf, value: leaf.value };
     }
   }
 
-  private async loadNode(hash: Uint8Array): Promise<StoredNode> {
+  private async loadRecord(hash: Uint8Array): Promise<PageNode | StoredLeaf> {
     const id = keyString(hash);
     const hit = this.nodeCache.get(id);
     if (hit !== undefined) {
@@ -343,7 +368,10 @@ export class StateStore extends MemKVStore {
     const raw = await this.db.get(nsKey(NS_NODE, hash));
     if (raw === undefined)
       throw new Error("state store: a tree node is missing; the database is corrupt");
-    const node = decodeNode(raw);
+    const node = raw[0] === PAGE_TAG ? decodePage(raw) : decodeLeaf(raw);
+    if (!equalBytes("t" in node ? node.hash : leafHash(node.keyHash, node.valueHash), hash)) {
+      throw new Error("state store: a tree node does not match its hash; the database is corrupt");
+    }
     this.nodeCache.set(id, node);
     if (this.nodeCache.size > this.nodeCacheSize) {
       const oldest = this.nodeCache.keys().next();
