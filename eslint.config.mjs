@@ -1,4 +1,6 @@
 import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import precision from "./tooling/eslint/precision-plugin.mjs";
@@ -6,11 +8,15 @@ import precision from "./tooling/eslint/precision-plugin.mjs";
 const ours = (except = []) =>
   ["@precision/proto", "@precision/client", "@precision/ui", "@precision/db", "@precision/chain"]
     .filter((p) => !except.includes(p))
-    .map((name) => ({ name, message: "This import breaks the dependency direction of DESIGN.md §2." }));
+    .map((name) => ({
+      name,
+      message: "This import breaks the dependency direction of DESIGN.md §2.",
+    }));
 
 const noChainInternals = {
   group: ["**/chain/**", "@precision/chain", "@precision/chain/*"],
-  message: "Apps and packages talk to the chain through CosmJS and @precision/proto, never chain/ internals.",
+  message:
+    "Apps and packages talk to the chain through CosmJS and @precision/proto, never chain/ internals.",
 };
 
 export default tseslint.config(
@@ -35,9 +41,26 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: "module" },
     plugins: { precision },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "off",
+    },
+  },
+  {
+    files: ["apps/portal/**/*.{ts,tsx}", "packages/ui/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ["apps/portal/**/*.{ts,tsx}"],
+    plugins: { "@next/next": nextPlugin },
+    settings: { next: { rootDir: "apps/portal" } },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
     },
   },
   // ui imports nothing of ours.
@@ -55,7 +78,10 @@ export default tseslint.config(
   {
     files: ["packages/client/**"],
     rules: {
-      "no-restricted-imports": ["error", { paths: ours(["@precision/proto"]), patterns: [noChainInternals] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: ours(["@precision/proto"]), patterns: [noChainInternals] },
+      ],
     },
   },
   // chain imports proto only; its tests may drive it through the client like any outside user.
@@ -86,15 +112,35 @@ export default tseslint.config(
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Use the block time from the context." },
-        { selector: "CallExpression[callee.name='parseFloat']", message: "No floats on amounts: use bigint." },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Use the block time from the context.",
+        },
+        {
+          selector: "CallExpression[callee.name='parseFloat']",
+          message: "No floats on amounts: use bigint.",
+        },
       ],
       "no-restricted-imports": [
         "error",
         {
           paths: ours(["@precision/proto"]),
           patterns: [
-            { group: ["node:fs", "node:fs/*", "fs", "node:net", "node:http", "node:https", "node:child_process", "node:os", "node:worker_threads", "classic-level"], message: "Chain modules do no I/O: go through the store in the context." },
+            {
+              group: [
+                "node:fs",
+                "node:fs/*",
+                "fs",
+                "node:net",
+                "node:http",
+                "node:https",
+                "node:child_process",
+                "node:os",
+                "node:worker_threads",
+                "classic-level",
+              ],
+              message: "Chain modules do no I/O: go through the store in the context.",
+            },
           ],
         },
       ],
@@ -104,10 +150,20 @@ export default tseslint.config(
   {
     files: ["apps/**"],
     rules: {
-      "no-restricted-imports": ["error", { paths: ours(["@precision/proto", "@precision/client", "@precision/ui", "@precision/db"]), patterns: [noChainInternals] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ours(["@precision/proto", "@precision/client", "@precision/ui", "@precision/db"]),
+          patterns: [noChainInternals],
+        },
+      ],
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration through the app's env.ts." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through the app's env.ts.",
+        },
       ],
     },
   },

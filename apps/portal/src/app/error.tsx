@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@precision/ui";
+import Link from "next/link";
 import { StatusPage } from "./_components/status-page.tsx";
 
 /** Shows only a reference (digest) for the server log; never the message or stack. */
@@ -18,9 +19,9 @@ export default function ErrorPage({
       action={
         <>
           <Button onClick={reset}>Try again</Button>
-          <a href="/" className="self-center text-brand-700 underline">
+          <Link href="/" className="self-center text-brand-700 underline">
             Go to my area
-          </a>
+          </Link>
         </>
       }
     >

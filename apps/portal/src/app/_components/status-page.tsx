@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@precision/ui";
 
@@ -22,9 +23,9 @@ export function StatusPage({
       <div className="mt-3 text-base text-ink-muted">{children}</div>
       <div className="mt-6 flex gap-3">
         {action ?? (
-          <a href="/" className={buttonClasses("primary")}>
+          <Link href="/" className={buttonClasses("primary")}>
             Go to my area
-          </a>
+          </Link>
         )}
       </div>
     </main>
