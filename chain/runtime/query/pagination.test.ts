@@ -12,7 +12,7 @@ describe("paginate", () => {
   it("walks every key under the prefix by next_key, forwards and in reverse", () => {
     for (const reverse of [false, true]) {
       const seen: string[] = [];
-      let key = new Uint8Array();
+      let key: Uint8Array = new Uint8Array();
       do {
         const p = page({ limit: 2n, key, reverse });
         seen.push(...p.items);

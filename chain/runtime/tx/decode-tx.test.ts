@@ -2,7 +2,7 @@ import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { describe, expect, it } from "vitest";
 import { encodeAddress } from "../address/bech32-address.js";
-import { ChainError } from "../errors/registry.js";
+import type { ChainError } from "../errors/registry.js";
 import { MsgRouter } from "../router/msg-router.js";
 import { decodeTx } from "./decode-tx.js";
 
