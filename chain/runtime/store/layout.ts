@@ -1,5 +1,5 @@
 import { concatBytes } from "./bytes.js";
-import { LEAF_TAG } from "./hash.js";
+import { LEAF_TAG, sha256 } from "./hash.js";
 
 /**
  * Key layout of the store's LevelDB. Every key starts with a one-byte namespace, so state keys,
@@ -9,7 +9,7 @@ import { LEAF_TAG } from "./hash.js";
  *   'n' node hash (32)   → page or leaf record            content-addressed, shared by versions (pages.ts)
  *   's' state key        → value                          the latest committed state, loaded at open
  *   'x' raw key          → raw value                      the engine's data (block store, tx index), outside the tree
- * Leaf record: 0x00 || sha256(key) || sha256(value) || u32 BE key length || key || value.
+ * Leaf record: 0x00 || u32 BE key length || key || value.
  * Page record: see pages.ts.
  */
 export const NS_META = 0x6d; // 'm'
@@ -44,19 +44,13 @@ export function decodeLatest(v: Uint8Array): { height: number; rootHash: Uint8Ar
   return { height: Number(b.readBigUInt64BE(0)), rootHash: Uint8Array.prototype.slice.call(v, 8) };
 }
 
-export function encodeLeaf(
-  keyHash: Uint8Array,
-  valueHash: Uint8Array,
-  key: Uint8Array,
-  value: Uint8Array,
-): Uint8Array {
-  const v = Buffer.allocUnsafe(69 + key.byteLength + value.byteLength);
+/** Leaf row: the hashes are left out because they follow from the key and value (decodeLeaf). */
+export function encodeLeaf(key: Uint8Array, value: Uint8Array): Uint8Array {
+  const v = Buffer.allocUnsafe(5 + key.byteLength + value.byteLength);
   v[0] = LEAF_TAG;
-  v.set(keyHash, 1);
-  v.set(valueHash, 33);
-  v.writeUInt32BE(key.byteLength, 65);
-  v.set(key, 69);
-  v.set(value, 69 + key.byteLength);
+  v.writeUInt32BE(key.byteLength, 1);
+  v.set(key, 5);
+  v.set(value, 5 + key.byteLength);
   return v;
 }
 
@@ -68,15 +62,12 @@ export interface StoredLeaf {
 }
 
 export function decodeLeaf(v: Uint8Array): StoredLeaf {
-  if (v[0] === LEAF_TAG && v.byteLength >= 69) {
-    const keyLen = Buffer.from(v.buffer, v.byteOffset, v.byteLength).readUInt32BE(65);
-    if (69 + keyLen <= v.byteLength) {
-      return {
-        keyHash: v.subarray(1, 33),
-        valueHash: v.subarray(33, 65),
-        key: v.subarray(69, 69 + keyLen),
-        value: v.subarray(69 + keyLen),
-      };
+  if (v[0] === LEAF_TAG && v.byteLength >= 5) {
+    const keyLen = Buffer.from(v.buffer, v.byteOffset, v.byteLength).readUInt32BE(1);
+    if (5 + keyLen <= v.byteLength) {
+      const key = v.subarray(5, 5 + keyLen);
+      const value = v.subarray(5 + keyLen);
+      return { keyHash: sha256(key), valueHash: sha256(value), key, value };
     }
   }
   throw new Error("state store: corrupt leaf record");

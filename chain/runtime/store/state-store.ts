@@ -243,7 +243,7 @@ export class StateStore extends MemKVStore {
     const persist = (node: TreeNode): void => {
       if (!fresh.has(node)) return;
       if (node.kind === 0) {
-        const value = encodeLeaf(node.keyHash, node.valueHash, node.key, node.value);
+        const value = encodeLeaf(node.key, node.value);
         batch.push({ type: "put", key: nsKey(NS_NODE, node.hash), value });
         return;
       }
