@@ -120,7 +120,10 @@ describe("CacheKV", () => {
       const view = (): Map<string, string> => {
         const m = new Map(model);
         for (const l of layers)
-          for (const [k, v] of l.model) v === null ? m.delete(k) : m.set(k, v);
+          for (const [k, v] of l.model) {
+            if (v === null) m.delete(k);
+            else m.set(k, v);
+          }
         return m;
       };
       for (let i = 0; i < 20; i++) {

@@ -106,7 +106,10 @@ describe("crash safety", () => {
 
         const model = new Map<string, string>();
         for (let h = 1; h <= height; h++) {
-          for (const [k, v] of plan(h)) v === null ? model.delete(k) : model.set(k, v);
+          for (const [k, v] of plan(h)) {
+            if (v === null) model.delete(k);
+            else model.set(k, v);
+          }
         }
         const stored = new Map(
           [...store.iterator()].map(([k, v]) => [

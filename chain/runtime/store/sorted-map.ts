@@ -1,12 +1,11 @@
 import { createRequire } from "node:module";
+import type SortedBtree from "sorted-btree";
 
 /**
  * sorted-btree is CommonJS with `exports.default`, which Node's ESM loader and Vitest's interop
  * disagree about; requiring it gives the same class under both.
  */
-const { default: BTree } = createRequire(import.meta.url)(
-  "sorted-btree",
-) as typeof import("sorted-btree");
+const { default: BTree } = createRequire(import.meta.url)("sorted-btree") as typeof SortedBtree;
 type Tree<V> = InstanceType<typeof BTree<string, V>>;
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
