@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     const plainMs: number[] = [];
     const writeMs: number[] = [];
     const hashMs: number[] = [];
+    const syncMs: number[] = [];
     const commitMs: number[] = [];
     const blockMs: number[] = [];
     for (let b = 0; b < BLOCKS + WARMUP; b++) {
@@ -96,7 +97,11 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       store.workingHash();
       const t2 = performance.now();
-      await store.commit(b + 2, [{ type: "put", key: key("block", b), value: randomBytes(200) }]);
+      const pending = store.commit(b + 2, [
+        { type: "put", key: key("block", b), value: randomBytes(200) },
+      ]);
+      const t2b = performance.now();
+      await pending;
       const t3 = performance.now();
       await plain.batch(
         rows.map(([k, v]) => ({ type: "put" as const, key: k, value: v })),
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
       if (b < WARMUP) continue;
       writeMs.push(t1 - t0);
       hashMs.push(t2 - t1);
+      syncMs.push(t2b - t1);
       commitMs.push(t3 - t1);
       blockMs.push(t3 - t0);
       plainMs.push(t4 - t3);
@@ -117,6 +123,7 @@ async function main(): Promise<void> {
     for (const [name, xs] of [
       ["working-state sets", writeMs],
       ["root (workingHash)", hashMs],
+      ["commit, main-thread part", syncMs],
       ["commit (root + LevelDB)", commitMs],
       ["plain LevelDB batch (baseline)", plainMs],
     ] as const) {

@@ -12,6 +12,8 @@
  *   store.workingHash(): Uint8Array       root of the working state = FinalizeBlock's app hash
  *   store.commit(height, sidecar?): Promise<CommitInfo>
  *     Persists version `height` (last + 1) with the engine's sidecar ops in one atomic, synced batch.
+ *     Root and batch are built synchronously; the next block may execute while the write runs
+ *     (a second commit waits for the first to resolve).
  *   store.rollbackWorking(): void         drops every change since the last commit
  *   store.lastCommitted(): { height, rootHash }   height 0 and EMPTY_HASH before the first commit
  *   store.rootAt(height): Promise<Uint8Array | undefined>

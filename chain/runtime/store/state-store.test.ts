@@ -344,6 +344,27 @@ describe("StateStore", () => {
     await store.close();
   });
 
+  it("lets the next block execute while a commit is being written", async () => {
+    const dir = tempDir();
+    const store = await StateStore.open(dir);
+    store.set(b("a"), b("1"));
+    const root1 = store.workingHash();
+    const writing = store.commit(1);
+    // Block 2 runs during the write; none of it may leak into version 1.
+    store.set(b("a"), b("2"));
+    store.set(b("b"), b("2"));
+    await expect(store.commit(2)).rejects.toThrow(/in progress/);
+    expect(hex((await writing).rootHash)).toBe(hex(root1));
+    const root2 = hex((await store.commit(2)).rootHash);
+    expect(Buffer.from((await store.getAt(b("a"), 1))!).toString()).toBe("1");
+    expect(await store.getAt(b("b"), 1)).toBeUndefined();
+    await store.close();
+    const reopened = await StateStore.open(dir);
+    expect(hex(reopened.lastCommitted().rootHash)).toBe(root2);
+    expect(Buffer.from(reopened.get(b("a"))!).toString()).toBe("2");
+    await reopened.close();
+  });
+
   it("refuses to open a database whose state does not match its committed root", async () => {
     const dir = tempDir();
     const store = await StateStore.open(dir);

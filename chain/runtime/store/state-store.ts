@@ -196,6 +196,9 @@ export class StateStore extends MemKVStore {
    * Persists the working state as version `height`, with the engine's `sidecar` writes, in one
    * synchronous LevelDB batch. Heights go up by one (the first commit may start anywhere >= 1).
    * If the write fails the store refuses further commits: close it and reopen from disk.
+   * Everything but the LevelDB write runs before the first await, so the engine may execute the
+   * next block while the write is in flight; those writes belong to the next version. The
+   * version is readable through rootAt/getAt/proveAt once the promise resolves.
    */
   async commit(height: number, sidecar: readonly BatchOp[] = []): Promise<CommitInfo> {
     if (this.failure !== undefined)
