@@ -1,4 +1,4 @@
-import { type BatchOperation, ClassicLevel } from "classic-level";
+import { ClassicLevel } from "classic-level";
 import type { BatchOp } from "../abci/application.js";
 import { copyBytes, equalBytes, keyString } from "./bytes.js";
 import { CacheKV } from "./cachekv.js";
@@ -23,6 +23,7 @@ import { type TreeNode, type TreeOp, applyOps, nodeHash } from "./smt.js";
 import type { CacheKVStore } from "./types.js";
 
 type Db = ClassicLevel<Uint8Array, Uint8Array>;
+type Batch = ReturnType<Db["batch"]>;
 
 export interface CommitInfo {
   readonly height: number;
@@ -210,26 +211,32 @@ export class StateStore extends MemKVStore {
       throw new RangeError(`state store: commit of height ${height} after ${this.last.height}`);
     }
     const rootHash = this.workingHash();
-    const batch: BatchOp[] = [];
-    this.persistTree(batch);
-    for (const [s, before] of this.undo) {
-      const now = this.entries.get(s);
-      if (now !== undefined)
-        batch.push({ type: "put", key: nsKey(NS_STATE, now.key), value: now.value });
-      else if (before !== null) batch.push({ type: "del", key: nsKey(NS_STATE, before.key) });
-    }
-    batch.push({ type: "put", key: rootKey(height), value: rootHash });
-    batch.push({ type: "put", key: LATEST_KEY, value: encodeLatest(height, rootHash) });
-    for (const op of sidecar) {
-      const key = nsKey(NS_RAW, op.key);
-      batch.push(op.type === "put" ? { type: "put", key, value: op.value } : { type: "del", key });
+    // The chained form: the array form of db.batch() clones and re-encodes every op in JS,
+    // which measured about 3x slower for a block's ~90,000 rows.
+    const batch = this.db.batch();
+    try {
+      this.persistTree(batch);
+      for (const [s, before] of this.undo) {
+        const now = this.entries.get(s);
+        if (now !== undefined) batch.put(nsKey(NS_STATE, now.key), now.value);
+        else if (before !== null) batch.del(nsKey(NS_STATE, before.key));
+      }
+      batch.put(rootKey(height), rootHash);
+      batch.put(LATEST_KEY, encodeLatest(height, rootHash));
+      for (const op of sidecar) {
+        if (op.type === "put") batch.put(nsKey(NS_RAW, op.key), op.value);
+        else batch.del(nsKey(NS_RAW, op.key));
+      }
+    } catch (err) {
+      await batch.close();
+      throw err;
     }
     this.undo = new Map();
     this.created = [];
     this.committedTree = this.tree;
     this.committing = true;
     try {
-      await this.db.batch(batch as BatchOperation<Db, Uint8Array, Uint8Array>[], { sync: true });
+      await batch.write({ sync: true });
     } catch (err) {
       this.failure = err;
       throw err;
@@ -241,16 +248,16 @@ export class StateStore extends MemKVStore {
   }
 
   /** Adds the rows of every page and leaf new in this version, found by walking down from the root. */
-  private persistTree(batch: BatchOp[]): void {
+  private persistTree(batch: Batch): void {
     const fresh = new Set<TreeNode>(this.created);
     const persist = (node: TreeNode): void => {
       if (!fresh.has(node)) return;
       if (node.kind === 0) {
         const value = encodeLeaf(node.key, node.value);
-        batch.push({ type: "put", key: nsKey(NS_NODE, node.hash), value });
+        batch.put(nsKey(NS_NODE, node.hash), value);
         return;
       }
-      batch.push({ type: "put", key: nsKey(NS_NODE, node.hash), value: encodePage(node, persist) });
+      batch.put(nsKey(NS_NODE, node.hash), encodePage(node, persist));
     };
     if (this.tree !== null) persist(this.tree);
   }
