@@ -103,10 +103,9 @@ async function main(): Promise<void> {
       const t2b = performance.now();
       await pending;
       const t3 = performance.now();
-      await plain.batch(
-        rows.map(([k, v]) => ({ type: "put" as const, key: k, value: v })),
-        { sync: true },
-      );
+      const plainBatch = plain.batch();
+      for (const [k, v] of rows) plainBatch.put(k, v);
+      await plainBatch.write({ sync: true });
       const t4 = performance.now();
       if (b < WARMUP) continue;
       writeMs.push(t1 - t0);

@@ -42,47 +42,41 @@ export function isPageRoot(node: TreeNode | null, depth: number): boolean {
   return node !== null && node.kind === 1 && depth % PAGE_LEVELS === 0;
 }
 
+/** Large enough for any page: 15 inner tags + 16 leaves of 65 bytes + the page tag. */
+const scratch = new Uint8Array(1 + 15 + 16 * 65);
+
 /**
  * Serializes the page rooted at `node` (an inner node at a page depth) and calls `onChild` for
  * each boundary inner node and each leaf in it, so the caller can persist the new ones.
  */
 export function encodePage(node: TreeNode, onChild: (child: TreeNode) => void): Uint8Array {
-  const parts: Uint8Array[] = [Uint8Array.of(PAGE_TAG)];
-  let size = 1;
-  const push = (p: Uint8Array): void => {
-    parts.push(p);
-    size += p.byteLength;
-  };
+  const children: TreeNode[] = [];
+  let at = 0;
+  scratch[at++] = PAGE_TAG;
   const visit = (n: TreeNode | null, rel: number): void => {
-    if (n === null) return push(Uint8Array.of(T_EMPTY));
-    if (n.kind === 0) {
-      const rec = new Uint8Array(65);
-      rec[0] = T_LEAF;
-      rec.set(n.keyHash, 1);
-      rec.set(n.valueHash, 33);
-      push(rec);
-      onChild(n);
-      return;
+    if (n === null) {
+      scratch[at++] = T_EMPTY;
+    } else if (n.kind === 0) {
+      scratch[at] = T_LEAF;
+      scratch.set(n.keyHash, at + 1);
+      scratch.set(n.valueHash, at + 33);
+      at += 65;
+      children.push(n);
+    } else if (rel === PAGE_LEVELS) {
+      scratch[at] = T_REF;
+      scratch.set(n.hash, at + 1);
+      at += 33;
+      children.push(n);
+    } else {
+      scratch[at++] = T_INNER;
+      visit(n.left, rel + 1);
+      visit(n.right, rel + 1);
     }
-    if (rel === PAGE_LEVELS) {
-      const rec = new Uint8Array(33);
-      rec[0] = T_REF;
-      rec.set(n.hash, 1);
-      push(rec);
-      onChild(n);
-      return;
-    }
-    push(Uint8Array.of(T_INNER));
-    visit(n.left, rel + 1);
-    visit(n.right, rel + 1);
   };
   visit(node, 0);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
+  const out = scratch.slice(0, at);
+  // Only now: onChild may encode a child page into the same scratch buffer.
+  for (const c of children) onChild(c);
   return out;
 }
 
