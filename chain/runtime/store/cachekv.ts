@@ -16,6 +16,8 @@ type Pair = [Uint8Array, Uint8Array];
  * parent unless this layer wrote the key; iteration merges the parent's range with this layer's
  * sorted dirty entries, dropping deleted keys. `write()` flushes in key order and empties the
  * layer; dropping the object discards it. Branches nest: a branch of a branch writes into it.
+ * Like the SDK's, it keeps the caller's key and value buffers until write() (the state store
+ * copies them then), so callers must not mutate a buffer after passing it in.
  */
 export class CacheKV implements CacheKVStore {
   private readonly dirty = new SortedMap<Dirty>();
