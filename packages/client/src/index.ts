@@ -66,3 +66,17 @@ export type {
 } from "./modules/index.js";
 export { openSecret, sealSecret, SecretBoxError } from "./secret-box.js";
 export type { SecretBoxContext } from "./secret-box.js";
+export {
+  decodeStateProof,
+  EMPTY_STATE_ROOT,
+  STATE_PROOF_VERSION,
+  StateProofFormatError,
+  verifyInclusionProof,
+  verifyNonInclusionProof,
+} from "./proof/index.js";
+export type {
+  DecodedStateProof,
+  InclusionProofInput,
+  NonInclusionProofInput,
+  StateProofKind,
+} from "./proof/index.js";
