@@ -1,3 +1,4 @@
+import path from "node:path";
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -57,7 +58,7 @@ export default tseslint.config(
   {
     files: ["apps/portal/**/*.{ts,tsx}"],
     plugins: { "@next/next": nextPlugin },
-    settings: { next: { rootDir: "apps/portal" } },
+    settings: { next: { rootDir: path.join(import.meta.dirname, "apps/portal") } },
     rules: {
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs["core-web-vitals"].rules,

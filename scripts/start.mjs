@@ -64,6 +64,7 @@ async function main() {
       AUTH_URL: portalUrl,
       AUTH_TRUST_HOST: "true",
       PRECISION_DEMO: "1",
+      PRECISION_DEMO_PASSWORD: password,
     },
   });
   services.push(portal);

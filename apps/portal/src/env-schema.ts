@@ -21,6 +21,8 @@ export const envSchema = z.object({
   AUTH_TRUST_HOST: booleanString.optional(),
   CHAIN_RPC_URL: httpUrl("the chain node's CometBFT JSON-RPC").default("http://127.0.0.1:26657"),
   PRECISION_DEMO: booleanString.default(false),
+  /** The demo sign-ins' password when the start command was given one; shown on the sign-in page. */
+  PRECISION_DEMO_PASSWORD: z.string().max(1024).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -17,7 +17,10 @@ interface DemoUser {
 async function demoUsers(): Promise<{ users: DemoUser[]; password: string } | undefined> {
   if (!env().PRECISION_DEMO) return undefined;
   const { DEMO_USERS, DEMO_PASSWORD_DEFAULT } = await import("@precision/db/seed");
-  return { users: [...DEMO_USERS], password: DEMO_PASSWORD_DEFAULT };
+  return {
+    users: [...DEMO_USERS],
+    password: env().PRECISION_DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT,
+  };
 }
 
 function first(v: string | string[] | undefined): string | undefined {
@@ -66,8 +69,7 @@ export default async function SignInPage({
           </h2>
           <p className="mb-3 text-sm text-ink-muted">
             This is a demo network. Every demo person uses the password{" "}
-            <code className="font-mono">{demo.password}</code> unless the stack was started with{" "}
-            <code className="font-mono">PRECISION_DEMO_PASSWORD</code>.
+            <code className="font-mono">{demo.password}</code>.
           </p>
           <DataTable
             caption="Demo people"
