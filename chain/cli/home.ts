@@ -1,0 +1,35 @@
+// Layout of a node's home directory, as CometBFT lays it out: config/ for genesis and keys, data/
+// for the state store (which also holds the block store and tx index, committed atomically).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { CliError } from "./errors.js";
+
+export interface HomePaths {
+  readonly home: string;
+  readonly config: string;
+  readonly genesis: string;
+  readonly validatorKey: string;
+  readonly nodeKey: string;
+  readonly data: string;
+  readonly keyring: string;
+}
+
+export function homePaths(home: string): HomePaths {
+  const root = path.resolve(home);
+  const config = path.join(root, "config");
+  return {
+    home: root,
+    config,
+    genesis: path.join(config, "genesis.json"),
+    validatorKey: path.join(config, "priv_validator_key.json"),
+    nodeKey: path.join(config, "node_key.json"),
+    data: path.join(root, "data"),
+    keyring: path.join(root, "keyring"),
+  };
+}
+
+export function requireInitialized(paths: HomePaths): void {
+  if (!existsSync(paths.genesis)) {
+    throw new CliError(`no genesis at ${paths.genesis}; run \`precisiond init --home ${paths.home} --chain-id <id>\` first`);
+  }
+}

@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
+
+export function sha256(data: Uint8Array): Uint8Array {
+  return new Uint8Array(createHash("sha256").update(data).digest());
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex").toUpperCase();
+}
+
+/** Strict hex decoding: even length, hex digits only (either case). */
+export function fromHex(hex: string): Uint8Array {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new Error(`invalid hex string: ${hex.slice(0, 80)}`);
+  return new Uint8Array(Buffer.from(hex, "hex"));
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+}
+
+/** Strict standard base64 (padded), as Go's encoding/base64.StdEncoding accepts it. */
+export function fromBase64(b64: string): Uint8Array {
+  if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new Error("illegal base64 data");
+  return new Uint8Array(Buffer.from(b64, "base64"));
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(a, b) === 0;
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+export function utf8(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, "utf8"));
+}
+
+export function u64be(n: bigint | number): Uint8Array {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64BE(BigInt(n));
+  return new Uint8Array(b);
+}
+
+export function u32be(n: number): Uint8Array {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return new Uint8Array(b);
+}
+
+export function readU64be(b: Uint8Array, offset = 0): bigint {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).readBigUInt64BE(offset);
+}
+
+export function readU32be(b: Uint8Array, offset = 0): number {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).readUInt32BE(offset);
+}
+
+export function timestampFromMillis(ms: number): Timestamp {
+  const seconds = Math.floor(ms / 1000);
+  return { seconds: BigInt(seconds), nanos: (ms - seconds * 1000) * 1_000_000 };
+}
+
+export function timestampToMillis(t: Timestamp): number {
+  return Number(t.seconds) * 1000 + Math.floor(t.nanos / 1_000_000);
+}
+
+/** RFC3339Nano in UTC the way Go prints it: trailing zeros of the fraction trimmed, no fraction if zero. */
+export function rfc3339Nano(t: Timestamp): string {
+  const iso = new Date(Number(t.seconds) * 1000).toISOString().slice(0, 19);
+  if (t.nanos === 0) return `${iso}Z`;
+  return `${iso}.${String(t.nanos).padStart(9, "0").replace(/0+$/, "")}Z`;
+}
+
+/** Parses RFC3339 (with optional fraction up to 9 digits and Z or an offset) into a Timestamp. */
+export function parseRfc3339(s: string): Timestamp {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(s);
+  if (!m) throw new Error(`invalid RFC3339 time: ${s}`);
+  const ms = Date.parse(`${m[1]}${m[3]}`);
+  if (Number.isNaN(ms)) throw new Error(`invalid RFC3339 time: ${s}`);
+  return { seconds: BigInt(ms / 1000), nanos: Number((m[2] ?? "").padEnd(9, "0")) };
+}
+
+export function compareTimestamps(a: Timestamp, b: Timestamp): number {
+  if (a.seconds !== b.seconds) return a.seconds < b.seconds ? -1 : 1;
+  return a.nanos - b.nanos;
+}

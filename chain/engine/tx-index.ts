@@ -1,0 +1,152 @@
+// A kv tx indexer in the spirit of CometBFT's state/txindex/kv: tx.hash, tx.height and every
+// event attribute marked `index` become searchable, ordered by (height, index).
+import { TxResult, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+import { concatBytes, readU32be, readU64be, sha256, u32be, u64be, utf8 } from "./encoding.js";
+import { matchValue, type Condition, type Query } from "./query.js";
+import type { BatchOp, RawReader } from "./raw-store.js";
+
+const HASH = utf8("cmt/tx/h/");
+const POS = utf8("cmt/tx/p/");
+const EVENT = utf8("cmt/tx/e/");
+const RESERVED = new Set(["tx.hash", "tx.height"]);
+
+const pos = (height: bigint, index: number): Uint8Array => concatBytes(u64be(height), u32be(index));
+
+function prefixEnd(prefix: Uint8Array): Uint8Array {
+  const end = Uint8Array.from(prefix);
+  for (let i = end.length - 1; i >= 0; i--) {
+    if (end[i]! < 0xff) {
+      end[i]!++;
+      return end.subarray(0, i + 1);
+    }
+  }
+  return new Uint8Array([0xff, 0xff, 0xff, 0xff]);
+}
+
+function tagPrefix(tag: string, value?: string): Uint8Array {
+  const t = utf8(tag);
+  const head = concatBytes(EVENT, new Uint8Array([t.length >> 8, t.length & 0xff]), t);
+  if (value === undefined) return head;
+  const v = utf8(value);
+  return concatBytes(head, u32be(v.length), v);
+}
+
+export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
+  const ops: BatchOp[] = [];
+  const empty = new Uint8Array(0);
+  txs.forEach((tx, index) => {
+    const result = results[index]!;
+    const p = pos(height, index);
+    ops.push({ type: "put", key: concatBytes(HASH, sha256(tx)), value: p });
+    ops.push({ type: "put", key: concatBytes(POS, p), value: TxResult.encode({ height, index, tx, result }).finish() });
+    const seen = new Set<string>();
+    for (const ev of result.events) {
+      if (!ev.type) continue;
+      for (const a of ev.attributes) {
+        if (!a.key || !a.index) continue;
+        const tag = `${ev.type}.${a.key}`;
+        if (RESERVED.has(tag)) continue;
+        const dedupe = `${tag}\u0000${a.value}`;
+        if (seen.has(dedupe)) continue;
+        seen.add(dedupe);
+        ops.push({ type: "put", key: concatBytes(tagPrefix(tag, a.value), p), value: empty });
+      }
+    }
+  });
+  return ops;
+}
+
+export interface SearchResult {
+  total: number;
+  txs: TxResult[];
+}
+
+export class TxIndex {
+  constructor(private readonly db: RawReader) {}
+
+  async getByHash(hash: Uint8Array): Promise<TxResult | undefined> {
+    const p = await this.db.get(concatBytes(HASH, hash));
+    if (!p) return undefined;
+    const v = await this.db.get(concatBytes(POS, p));
+    return v ? TxResult.decode(v) : undefined;
+  }
+
+  /** All matching txs ordered by (height, index); `page` is 1-based. */
+  async search(q: Query, page: number, perPage: number, desc: boolean): Promise<SearchResult> {
+    let candidates: Set<string> | undefined;
+    const intersect = (s: Set<string>): void => {
+      candidates = candidates ? new Set([...candidates].filter((x) => s.has(x))) : s;
+    };
+    const heightConds = q.conditions.filter((c) => c.tag === "tx.height");
+    if (heightConds.length > 0) intersect(await this.byHeight(heightConds));
+    for (const c of q.conditions) {
+      if (candidates?.size === 0) break;
+      if (c.tag === "tx.height") continue;
+      if (c.tag === "tx.hash") {
+        const s = new Set<string>();
+        if (c.op === "=" && c.arg?.kind === "string" && /^[0-9a-fA-F]{64}$/.test(c.arg.value)) {
+          const p = await this.db.get(concatBytes(HASH, Buffer.from(c.arg.value, "hex")));
+          if (p) s.add(Buffer.from(p).toString("hex"));
+        }
+        intersect(s);
+        continue;
+      }
+      intersect(await this.byEvent(c));
+    }
+    const sorted = [...(candidates ?? [])].sort();
+    if (desc) sorted.reverse();
+    const slice = sorted.slice((page - 1) * perPage, page * perPage);
+    const txs: TxResult[] = [];
+    for (const hex of slice) {
+      const v = await this.db.get(concatBytes(POS, Buffer.from(hex, "hex")));
+      if (v) txs.push(TxResult.decode(v));
+    }
+    return { total: sorted.length, txs };
+  }
+
+  private async byHeight(conds: readonly Condition[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    let lo = 0n;
+    let hi = (1n << 63n) - 1n;
+    for (const c of conds) {
+      if (c.arg?.kind !== "number" || !/^\d+$/.test(c.arg.value)) continue;
+      const n = BigInt(c.arg.value);
+      if (c.op === "=") [lo, hi] = [n > lo ? n : lo, n < hi ? n : hi];
+      else if (c.op === ">=" && n > lo) lo = n;
+      else if (c.op === ">" && n + 1n > lo) lo = n + 1n;
+      else if (c.op === "<=" && n < hi) hi = n;
+      else if (c.op === "<" && n - 1n < hi) hi = n - 1n;
+    }
+    if (lo > hi) return out;
+    const gte = concatBytes(POS, u64be(lo));
+    const lt = hi >= (1n << 63n) - 1n ? prefixEnd(POS) : concatBytes(POS, u64be(hi + 1n));
+    for await (const [k] of this.db.range({ gte, lt })) {
+      const p = k.subarray(POS.length);
+      const height = readU64be(p).toString();
+      if (conds.every((c) => matchValue(c, height))) out.add(Buffer.from(p).toString("hex"));
+    }
+    return out;
+  }
+
+  private async byEvent(c: Condition): Promise<Set<string>> {
+    const out = new Set<string>();
+    const exact = c.op === "=" && c.arg?.kind === "string";
+    const prefix = exact ? tagPrefix(c.tag, String(c.arg!.value)) : tagPrefix(c.tag);
+    for await (const [k] of this.db.range({ gte: prefix, lt: prefixEnd(prefix) })) {
+      const p = k.subarray(k.length - 12);
+      if (!exact) {
+        const valueStart = prefix.length + 4;
+        const len = readU32be(k, prefix.length);
+        if (!matchValue(c, Buffer.from(k.subarray(valueStart, valueStart + len)).toString("utf8"))) continue;
+      }
+      out.add(Buffer.from(p).toString("hex"));
+    }
+    return out;
+  }
+}
+
+export { pos as txPosition, prefixEnd };
+export const positionHeightIndex = (p: Uint8Array): { height: bigint; index: number } => ({
+  height: readU64be(p),
+  index: readU32be(p, 8),
+});
