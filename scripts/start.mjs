@@ -6,11 +6,13 @@ import net from "node:net";
 import path from "node:path";
 import { buildWorkspace, ensureDependencies, quietEnv, root } from "./lib/install.mjs";
 import { loadDevSecrets } from "./lib/dev-secrets.mjs";
+import { prepareDemoChain } from "./lib/demo-chain.mjs";
 import { httpOk, startService, waitFor } from "./lib/proc.mjs";
 
 const log = (msg) => console.log(`[start] ${msg}`);
 const stateDir = path.resolve(process.env.PRECISION_HOME ?? path.join(root, ".precision"));
 const portalPort = Number(process.env.PRECISION_PORTAL_PORT ?? 3000);
+const rpcPort = Number(process.env.PRECISION_RPC_PORT ?? 26657);
 const services = [];
 let stopping = false;
 
@@ -40,6 +42,7 @@ async function main() {
   await buildWorkspace(log);
   const secrets = loadDevSecrets(stateDir);
   await assertPortFree(portalPort, "portal");
+  await assertPortFree(rpcPort, "chain RPC");
 
   const { findDatabaseForStart } = await import("./lib/postgres.mjs");
   const database = await findDatabaseForStart({ dataDir: stateDir, log });
@@ -53,6 +56,23 @@ async function main() {
   const password = process.env.PRECISION_DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   await seedDemo(database.url, { password });
 
+  const chainHome = await prepareDemoChain({
+    stateDir,
+    databaseUrl: database.url,
+    keySecret: secrets.PRECISION_KEY_ENCRYPTION_SECRET,
+    log,
+  });
+  const rpcUrl = `http://127.0.0.1:${rpcPort}`;
+  const node = startService(
+    "chain",
+    "node",
+    [path.join(root, "chain/bin/precisiond.js"), "start", "--home", chainHome, "--rpc.laddr", `tcp://127.0.0.1:${rpcPort}`],
+    { cwd: root },
+  );
+  services.push(node);
+  node.exited.then(({ code }) => !stopping && (log(`chain node exited (${code})`), shutdown(1)));
+  await waitFor("the chain node", () => httpOk(`${rpcUrl}/health`), { service: node });
+
   const portalUrl = `http://localhost:${portalPort}`;
   const portal = startService("portal", "npx", ["next", "start", "-p", String(portalPort)], {
     cwd: path.join(root, "apps/portal"),
@@ -65,6 +85,9 @@ async function main() {
       AUTH_TRUST_HOST: "true",
       PRECISION_DEMO: "1",
       PRECISION_DEMO_PASSWORD: password,
+      PRECISION_DEMO_PASSWORD: password,
+      CHAIN_RPC_URL: rpcUrl,
+      PRECISION_KEY_ENCRYPTION_SECRET: secrets.PRECISION_KEY_ENCRYPTION_SECRET,
     },
   });
   services.push(portal);
@@ -72,7 +95,8 @@ async function main() {
   await waitFor("the portal", () => httpOk(`${portalUrl}/signin`), { service: portal });
 
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
-  console.log(`\n  Precision is running at ${portalUrl}\n`);
+  console.log(`\n  Precision is running at ${portalUrl}`);
+  console.log(`  Chain RPC (CometBFT 0.38 JSON-RPC, chain id precision-local-1) at ${rpcUrl}\n`);
   console.log(`  Demo sign-ins (password: ${password}):`);
   for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(width)}  ${u.role.toLowerCase().padEnd(10)}  ${u.name}`);
   console.log(`\n  Data lives in ${stateDir}. Press Ctrl-C to stop.\n`);
