@@ -1,0 +1,104 @@
+// Runs the real precisiond binary in a temporary home for integration tests.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const bin = path.resolve(import.meta.dirname, "../../bin/precisiond.js");
+const run = promisify(execFile);
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function precisiond(...args: string[]) {
+  return run("node", [bin, ...args]);
+}
+
+export interface TestNode {
+  readonly home: string;
+  readonly rpcUrl: string;
+  readonly wsUrl: string;
+  start(): Promise<void>;
+  stop(): Promise<number | null>;
+  kill9(): Promise<void>;
+  readonly log: string[];
+}
+
+export async function createTestNode(
+  accounts: readonly { address: string; coins: string }[],
+  blockTime = "200ms",
+): Promise<TestNode> {
+  const home = path.join(mkdtempSync(path.join(tmpdir(), "precisiond-")), "home");
+  await precisiond("init", "--home", home, "--chain-id", "precision-local-1");
+  for (const a of accounts)
+    await precisiond("genesis", "add-account", "--home", home, a.address, a.coins);
+  const port = await freePort();
+  const log: string[] = [];
+  let child: ChildProcess | undefined;
+  const rpcUrl = `http://127.0.0.1:${port}`;
+
+  const node: TestNode = {
+    home,
+    rpcUrl,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    log,
+    async start() {
+      child = spawn(
+        "node",
+        [
+          bin,
+          "start",
+          "--home",
+          home,
+          "--rpc.laddr",
+          `tcp://127.0.0.1:${port}`,
+          "--block-time",
+          blockTime,
+        ],
+        {
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      child.stdout?.on("data", (d) => log.push(String(d)));
+      child.stderr?.on("data", (d) => log.push(String(d)));
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`precisiond exited: ${log.join("")}`);
+        try {
+          const res = await fetch(`${rpcUrl}/status`);
+          const body = (await res.json()) as {
+            result?: { sync_info: { latest_block_height: string } };
+          };
+          if (Number(body.result?.sync_info.latest_block_height) >= 1) return;
+        } catch {
+          /* not up yet */
+        }
+        if (Date.now() > deadline) throw new Error(`precisiond did not start: ${log.join("")}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async stop() {
+      const c = child;
+      if (!c || c.exitCode !== null) return c?.exitCode ?? null;
+      c.kill("SIGTERM");
+      return new Promise((resolve) => c.once("exit", (code) => resolve(code)));
+    },
+    async kill9() {
+      const c = child;
+      if (!c || c.exitCode !== null) return;
+      c.kill("SIGKILL");
+      await new Promise((resolve) => c.once("exit", resolve));
+    },
+  };
+  return node;
+}
