@@ -6,7 +6,10 @@ import { openApp } from "./open-app.js";
 const USAGE = "precisiond export --home DIR";
 
 /** Prints a genesis document whose app_state recreates the last committed state. */
-export async function exportCommand(argv: readonly string[], out: (line: string) => void): Promise<void> {
+export async function exportCommand(
+  argv: readonly string[],
+  out: (line: string) => void,
+): Promise<void> {
   const { values } = parseCommand(argv, { home: { type: "string" } }, [], USAGE);
   const opened = await openApp(homePaths(requireFlag(values.home, "--home", USAGE)));
   try {

@@ -30,6 +30,8 @@ export function homePaths(home: string): HomePaths {
 
 export function requireInitialized(paths: HomePaths): void {
   if (!existsSync(paths.genesis)) {
-    throw new CliError(`no genesis at ${paths.genesis}; run \`precisiond init --home ${paths.home} --chain-id <id>\` first`);
+    throw new CliError(
+      `no genesis at ${paths.genesis}; run \`precisiond init --home ${paths.home} --chain-id <id>\` first`,
+    );
   }
 }

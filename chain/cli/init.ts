@@ -12,15 +12,25 @@ const CHAIN_ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,48}$/;
 export function initCommand(argv: readonly string[], out: (line: string) => void): void {
   const { values } = parseCommand(
     argv,
-    { home: { type: "string" }, "chain-id": { type: "string" }, moniker: { type: "string" }, overwrite: { type: "boolean" } },
+    {
+      home: { type: "string" },
+      "chain-id": { type: "string" },
+      moniker: { type: "string" },
+      overwrite: { type: "boolean" },
+    },
     [],
     USAGE,
   );
   const paths = homePaths(requireFlag(values.home, "--home", USAGE));
   const chainId = requireFlag(values["chain-id"], "--chain-id", USAGE);
-  if (!CHAIN_ID.test(chainId)) throw new UsageError(`--chain-id must be 1-49 letters, digits, '.', '_' or '-', got ${JSON.stringify(chainId)}`);
+  if (!CHAIN_ID.test(chainId))
+    throw new UsageError(
+      `--chain-id must be 1-49 letters, digits, '.', '_' or '-', got ${JSON.stringify(chainId)}`,
+    );
   if (existsSync(paths.genesis) && !values.overwrite) {
-    throw new CliError(`${paths.genesis} already exists; pass --overwrite to replace the chain (its data is deleted)`);
+    throw new CliError(
+      `${paths.genesis} already exists; pass --overwrite to replace the chain (its data is deleted)`,
+    );
   }
   if (values.overwrite) rmSync(paths.data, { recursive: true, force: true });
   mkdirSync(paths.config, { recursive: true, mode: 0o700 });

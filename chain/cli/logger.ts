@@ -1,7 +1,9 @@
 import type { Logger } from "../app/logger.js";
 
 function format(level: string, message: string, fields?: Record<string, unknown>): string {
-  const parts = Object.entries(fields ?? {}).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+  const parts = Object.entries(fields ?? {}).map(
+    ([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`,
+  );
   return `${new Date().toISOString()} ${level} ${message}${parts.length ? " " + parts.join(" ") : ""}`;
 }
 

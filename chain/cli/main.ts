@@ -45,7 +45,9 @@ async function main(argv: readonly string[]): Promise<number> {
       out(USAGE);
       return 0;
     default:
-      process.stderr.write(`${command === undefined ? "no command given" : `unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`);
+      process.stderr.write(
+        `${command === undefined ? "no command given" : `unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`,
+      );
       return 2;
   }
 }

@@ -33,7 +33,8 @@ export async function openApp(
     store = await StateStore.open(paths.data);
   } catch (err) {
     const message = (err as Error).message;
-    if (/lock/i.test(message)) throw new CliError(`${paths.data} is in use by another precisiond process`);
+    if (/lock/i.test(message))
+      throw new CliError(`${paths.data} is in use by another precisiond process`);
     throw new CliError(`cannot open the state store in ${paths.data}: ${message}`);
   }
   const app = createPrecisionApp({

@@ -1,4 +1,7 @@
-import { QueryAllBalancesRequest, QueryAllBalancesResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
+import {
+  QueryAllBalancesRequest,
+  QueryAllBalancesResponse,
+} from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { parseAddress } from "../runtime/address/bech32-address.js";
 import { parseCommand, requireFlag } from "./args.js";
@@ -14,10 +17,20 @@ interface TxResult {
   height: string;
   index: number;
   tx: string;
-  tx_result: { code?: number; codespace?: string; log?: string; gas_wanted?: string; gas_used?: string; events?: unknown[] };
+  tx_result: {
+    code?: number;
+    codespace?: string;
+    log?: string;
+    gas_wanted?: string;
+    gas_used?: string;
+    events?: unknown[];
+  };
 }
 
-export async function queryCommand(argv: readonly string[], out: (line: string) => void): Promise<void> {
+export async function queryCommand(
+  argv: readonly string[],
+  out: (line: string) => void,
+): Promise<void> {
   const [module, what, ...rest] = argv;
   if (module === "bank" && what === "balances") {
     const { values, positionals } = parseCommand(rest, nodeOption, ["ADDRESS"], BALANCES_USAGE);
@@ -26,16 +39,30 @@ export async function queryCommand(argv: readonly string[], out: (line: string) 
     const bytes = await abciQuery(
       requireFlag(values.node, "--node", BALANCES_USAGE),
       "/cosmos.bank.v1beta1.Query/AllBalances",
-      QueryAllBalancesRequest.encode(QueryAllBalancesRequest.fromPartial({ address: parsed.address })).finish(),
+      QueryAllBalancesRequest.encode(
+        QueryAllBalancesRequest.fromPartial({ address: parsed.address }),
+      ).finish(),
     );
     const response = QueryAllBalancesResponse.decode(bytes);
-    out(JSON.stringify({ balances: response.balances.map((c) => ({ denom: c.denom, amount: c.amount })) }, null, 2));
+    out(
+      JSON.stringify(
+        { balances: response.balances.map((c) => ({ denom: c.denom, amount: c.amount })) },
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (module === "tx") {
-    const { values, positionals } = parseCommand(what === undefined ? [] : [what, ...rest], nodeOption, ["HASH"], TX_USAGE);
+    const { values, positionals } = parseCommand(
+      what === undefined ? [] : [what, ...rest],
+      nodeOption,
+      ["HASH"],
+      TX_USAGE,
+    );
     const hash = positionals[0]!;
-    if (!/^[0-9a-fA-F]{64}$/.test(hash)) throw new UsageError(`HASH must be 64 hex characters, got ${JSON.stringify(hash)}`);
+    if (!/^[0-9a-fA-F]{64}$/.test(hash))
+      throw new UsageError(`HASH must be 64 hex characters, got ${JSON.stringify(hash)}`);
     const result = await rpcCall<TxResult>(requireFlag(values.node, "--node", TX_USAGE), "tx", {
       hash: Buffer.from(hash, "hex").toString("base64"),
     });
@@ -62,5 +89,7 @@ export async function queryCommand(argv: readonly string[], out: (line: string) 
     );
     return;
   }
-  throw new UsageError(`unknown query ${JSON.stringify([module, what].filter(Boolean).join(" "))}\n\nUsage:\n  ${BALANCES_USAGE}\n  ${TX_USAGE}`);
+  throw new UsageError(
+    `unknown query ${JSON.stringify([module, what].filter(Boolean).join(" "))}\n\nUsage:\n  ${BALANCES_USAGE}\n  ${TX_USAGE}`,
+  );
 }

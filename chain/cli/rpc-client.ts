@@ -1,12 +1,18 @@
 import { CliError } from "./errors.js";
 
 /** A minimal CometBFT JSON-RPC caller for the CLI's query and tx commands. */
-export async function rpcCall<T>(node: string, method: string, params: Record<string, unknown>): Promise<T> {
+export async function rpcCall<T>(
+  node: string,
+  method: string,
+  params: Record<string, unknown>,
+): Promise<T> {
   let url: URL;
   try {
     url = new URL(node.replace(/^tcp:\/\//, "http://"));
   } catch {
-    throw new CliError(`--node must be a URL like http://127.0.0.1:26657, got ${JSON.stringify(node)}`);
+    throw new CliError(
+      `--node must be a URL like http://127.0.0.1:26657, got ${JSON.stringify(node)}`,
+    );
   }
   let response: Response;
   try {
@@ -20,15 +26,21 @@ export async function rpcCall<T>(node: string, method: string, params: Record<st
     throw new CliError(`cannot reach the node at ${url.origin}: ${(err as Error).message}`);
   }
   const body = (await response.json().catch(() => undefined)) as
-    | { result?: T; error?: { code: number; message: string; data?: string } }
-    | undefined;
-  if (!body) throw new CliError(`the node at ${url.origin} answered HTTP ${response.status} without JSON`);
+    { result?: T; error?: { code: number; message: string; data?: string } } | undefined;
+  if (!body)
+    throw new CliError(`the node at ${url.origin} answered HTTP ${response.status} without JSON`);
   if (body.error) throw new CliError(`${method}: ${body.error.data ?? body.error.message}`);
   return body.result as T;
 }
 
 interface AbciQueryResult {
-  response: { code?: number; log?: string; codespace?: string; value?: string | null; height?: string };
+  response: {
+    code?: number;
+    log?: string;
+    codespace?: string;
+    value?: string | null;
+    height?: string;
+  };
 }
 
 /** Runs a gRPC-style query through abci_query and returns the response bytes. */
@@ -38,6 +50,9 @@ export async function abciQuery(node: string, path: string, data: Uint8Array): P
     data: Buffer.from(data).toString("hex"),
     prove: false,
   });
-  if (response.code) throw new CliError(`${path} failed (${response.codespace ?? ""} ${response.code}): ${response.log ?? ""}`);
+  if (response.code)
+    throw new CliError(
+      `${path} failed (${response.codespace ?? ""} ${response.code}): ${response.log ?? ""}`,
+    );
   return new Uint8Array(Buffer.from(response.value ?? "", "base64"));
 }

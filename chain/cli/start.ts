@@ -10,7 +10,8 @@ import { openApp } from "./open-app.js";
 
 const USAGE =
   "precisiond start --home DIR [--rpc.laddr tcp://127.0.0.1:26657] [--block-time 1s] [--min-gas-prices 0uusd] [--rpc.cors-allowed-origins '*'] [--moniker NAME] [--verbose]";
-const GAS_PRICES = /^(\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{2,127})(,\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{2,127})*$/;
+const GAS_PRICES =
+  /^(\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{2,127})(,\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{2,127})*$/;
 
 /** Runs the embedded single-validator node until SIGTERM/SIGINT; resolves with the exit code. */
 export async function startCommand(argv: readonly string[]): Promise<number> {
@@ -32,8 +33,14 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
   const laddr = parseListenAddress(values["rpc.laddr"], "--rpc.laddr");
   const blockTimeMs = parseDuration(values["block-time"], "--block-time");
   const minGasPrices = values["min-gas-prices"];
-  if (!GAS_PRICES.test(minGasPrices)) throw new UsageError(`--min-gas-prices must look like 0uusd or 0.025uusd, got ${JSON.stringify(minGasPrices)}`);
-  const cors = values["rpc.cors-allowed-origins"].split(",").map((o) => o.trim()).filter(Boolean);
+  if (!GAS_PRICES.test(minGasPrices))
+    throw new UsageError(
+      `--min-gas-prices must look like 0uusd or 0.025uusd, got ${JSON.stringify(minGasPrices)}`,
+    );
+  const cors = values["rpc.cors-allowed-origins"]
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
 
   const logger = consoleLogger(values.verbose);
   const verifier = new WorkerPoolSignatureVerifier({ threads: 1 });
@@ -66,8 +73,14 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
     stopping = true;
     log(`shutting down (${reason})`);
     await rpc?.close().catch(() => {});
-    await node.stop().catch((e: unknown) => logger.error("stopping the block producer failed", { error: String(e) }));
-    await opened.close().catch((e: unknown) => logger.error("closing the store failed", { error: String(e) }));
+    await node
+      .stop()
+      .catch((e: unknown) =>
+        logger.error("stopping the block producer failed", { error: String(e) }),
+      );
+    await opened
+      .close()
+      .catch((e: unknown) => logger.error("closing the store failed", { error: String(e) }));
     await verifier.close().catch(() => {});
     resolveExit(code);
   };
@@ -78,7 +91,9 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
     await node.start((err) => void shutdown(1, `fatal: ${(err as Error)?.message ?? String(err)}`));
     rpc = new RpcServer(node, { ...defaultRpcOptions, laddr, corsAllowedOrigins: cors, log });
     const address = await rpc.listen();
-    log(`rpc listening on tcp://${address.address}:${address.port} chain_id=${opened.genesis.chain_id} block_time=${blockTimeMs}ms`);
+    log(
+      `rpc listening on tcp://${address.address}:${address.port} chain_id=${opened.genesis.chain_id} block_time=${blockTimeMs}ms`,
+    );
   } catch (err) {
     await shutdown(1, "start failed");
     throw new CliError((err as Error).message);
