@@ -1,0 +1,193 @@
+// npm run bench:chain — sustained committed signed tx/s of the real node, submit→commit latency,
+// and this machine's one-core libsecp256k1 verify rate measured in the same run.
+import { createHash, randomBytes } from "node:crypto";
+import { ripemd160 } from "@noble/hashes/legacy.js";
+import { bech32 } from "@scure/base";
+import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
+import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import secp256k1 from "secp256k1";
+import WebSocket from "ws";
+import { createTestNode } from "../test/support/node-process.js";
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 400);
+const TXS_PER_ACCOUNT = Number(process.env.BENCH_TXS_PER_ACCOUNT ?? 25);
+const BATCH = 200;
+const CHAIN_ID = "precision-local-1";
+const sha256 = (b: Uint8Array) => new Uint8Array(createHash("sha256").update(b).digest());
+
+interface Account {
+  priv: Uint8Array;
+  pub: Uint8Array;
+  address: string;
+}
+
+function newAccount(): Account {
+  let priv: Uint8Array;
+  do priv = new Uint8Array(randomBytes(32));
+  while (!secp256k1.privateKeyVerify(priv));
+  const pub = secp256k1.publicKeyCreate(priv, true);
+  return { priv, pub, address: bech32.encode("prec", bech32.toWords(ripemd160(sha256(pub)))) };
+}
+
+function signSend(from: Account, to: string, accountNumber: bigint, sequence: bigint): Uint8Array {
+  const body = TxBody.encode(
+    TxBody.fromPartial({
+      messages: [
+        {
+          typeUrl: "/cosmos.bank.v1beta1.MsgSend",
+          value: MsgSend.encode({
+            fromAddress: from.address,
+            toAddress: to,
+            amount: [{ denom: "uusd", amount: "1" }],
+          }).finish(),
+        },
+      ],
+    }),
+  ).finish();
+  const authInfo = AuthInfo.encode(
+    AuthInfo.fromPartial({
+      signerInfos: [
+        {
+          publicKey: {
+            typeUrl: "/cosmos.crypto.secp256k1.PubKey",
+            value: PubKey.encode({ key: from.pub }).finish(),
+          },
+          modeInfo: { single: { mode: SignMode.SIGN_MODE_DIRECT } },
+          sequence,
+        },
+      ],
+      fee: { amount: [{ denom: "uusd", amount: "2500" }], gasLimit: 100_000n },
+    }),
+  ).finish();
+  const doc = SignDoc.encode({
+    bodyBytes: body,
+    authInfoBytes: authInfo,
+    chainId: CHAIN_ID,
+    accountNumber,
+  }).finish();
+  const { signature } = secp256k1.ecdsaSign(sha256(doc), from.priv);
+  return TxRaw.encode({
+    bodyBytes: body,
+    authInfoBytes: authInfo,
+    signatures: [signature],
+  }).finish();
+}
+
+function verifyRate(): number {
+  const n = 5000;
+  const items = Array.from({ length: 256 }, () => {
+    const a = newAccount();
+    const msg = sha256(randomBytes(64));
+    return { msg, sig: secp256k1.ecdsaSign(msg, a.priv).signature, pub: a.pub };
+  });
+  for (let i = 0; i < 500; i++)
+    secp256k1.ecdsaVerify(items[i % 256]!.sig, items[i % 256]!.msg, items[i % 256]!.pub);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const it = items[i % 256]!;
+    if (!secp256k1.ecdsaVerify(it.sig, it.msg, it.pub)) throw new Error("verify failed");
+  }
+  return n / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function rpc(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+async function main() {
+  const rate = verifyRate();
+  console.log(`secp256k1 verify (libsecp256k1, one core): ${Math.round(rate)} /s`);
+
+  const accounts = Array.from({ length: ACCOUNTS }, newAccount);
+  const sink = newAccount().address;
+  const node = await createTestNode(
+    accounts.map((a) => ({ address: a.address, coins: "1000000000uusd" })),
+    "1s",
+  );
+  await node.start();
+  try {
+    // Genesis accounts are numbered in the order they were added.
+    const txs: Uint8Array[] = [];
+    for (let n = 0; n < TXS_PER_ACCOUNT; n++)
+      accounts.forEach((a, i) => txs.push(signSend(a, sink, BigInt(i), BigInt(n))));
+    const hashOf = (tx: Uint8Array) => Buffer.from(sha256(tx)).toString("hex").toUpperCase();
+    const submitted = new Map<string, number>();
+    const committed = new Map<string, number>();
+
+    const ws = new WebSocket(`${node.wsUrl}/websocket`);
+    await new Promise((r) => ws.once("open", r));
+    ws.send(
+      JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "subscribe",
+        params: { query: "tm.event='NewBlock'" },
+      }),
+    );
+    ws.on("message", (data) => {
+      const now = performance.now();
+      const msg = JSON.parse(String(data)) as {
+        result?: { data?: { value?: { block?: { data?: { txs?: string[] | null } } } } };
+      };
+      for (const tx of msg.result?.data?.value?.block?.data?.txs ?? [])
+        committed.set(hashOf(Buffer.from(tx, "base64")), now);
+    });
+
+    console.log(
+      `submitting ${txs.length} pre-signed sends from ${ACCOUNTS} accounts in JSON-RPC batches of ${BATCH}…`,
+    );
+    const started = performance.now();
+    let rejected = 0;
+    for (let i = 0; i < txs.length; i += BATCH) {
+      const slice = txs.slice(i, i + BATCH);
+      const now = performance.now();
+      for (const tx of slice) submitted.set(hashOf(tx), now);
+      const answers = (await rpc(
+        node.rpcUrl,
+        slice.map((tx, j) => ({
+          jsonrpc: "2.0",
+          id: i + j,
+          method: "broadcast_tx_sync",
+          params: { tx: Buffer.from(tx).toString("base64") },
+        })),
+      )) as { result?: { code?: number } }[];
+      rejected += answers.filter((a) => !a.result || (a.result.code ?? 0) !== 0).length;
+    }
+    const submitSeconds = (performance.now() - started) / 1000;
+    const deadline = performance.now() + 120_000;
+    while (committed.size < txs.length - rejected && performance.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    ws.close();
+
+    const latencies = [...committed]
+      .filter(([h]) => submitted.has(h))
+      .map(([h, t]) => t - submitted.get(h)!)
+      .sort((a, b) => a - b);
+    const lastCommit = Math.max(...committed.values());
+    const tps = committed.size / ((lastCommit - started) / 1000);
+    console.log(
+      `accepted by CheckTx: ${txs.length - rejected}/${txs.length} (submit phase ${submitSeconds.toFixed(1)} s, ${Math.round(txs.length / submitSeconds)} tx/s offered)`,
+    );
+    console.log(`committed: ${committed.size} txs`);
+    console.log(`sustained committed throughput: ${Math.round(tps)} tx/s`);
+    console.log(
+      `submit→commit latency: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, p99 ${Math.round(percentile(latencies, 99))} ms`,
+    );
+    console.log(`ratio to the one-core verify rate: ${((tps / rate) * 100).toFixed(1)} %`);
+  } finally {
+    await node.stop();
+  }
+}
+
+await main();
