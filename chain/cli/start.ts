@@ -7,9 +7,40 @@ import { CliError, UsageError } from "./errors.js";
 import { homePaths } from "./home.js";
 import { consoleLogger } from "./logger.js";
 import { openApp } from "./open-app.js";
+import { startAbciServer } from "../engine/abci-server/index.js";
+import type { Logger } from "../app/logger.js";
+import type { HomePaths } from "./home.js";
+
+/** `--with-comet=false`: serve the app to CometBFT 0.38 over ABCI 2.0 instead of producing blocks. */
+async function serveAbci(
+  paths: HomePaths,
+  address: string,
+  minGasPrices: string,
+  logger: Logger,
+): Promise<number> {
+  const verifier = new WorkerPoolSignatureVerifier({ threads: 1 });
+  const opened = await openApp(paths, { minGasPrices, logger, verifier });
+  let server;
+  try {
+    server = await startAbciServer({ app: opened.app, address, log: (line) => logger.info(line) });
+  } catch (err) {
+    await opened.close();
+    await verifier.close();
+    throw new CliError((err as Error).message);
+  }
+  const signal = await new Promise<string>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
+  });
+  logger.info(`shutting down (${signal})`);
+  await server.close();
+  await opened.close();
+  await verifier.close();
+  return 0;
+}
 
 const USAGE =
-  "precisiond start --home DIR [--rpc.laddr tcp://127.0.0.1:26657] [--block-time 1s] [--min-gas-prices 0uusd] [--rpc.cors-allowed-origins '*'] [--moniker NAME] [--verbose]";
+  "precisiond start --home DIR [--rpc.laddr tcp://127.0.0.1:26657] [--block-time 1s] [--min-gas-prices 0uusd] [--rpc.cors-allowed-origins '*'] [--moniker NAME] [--verbose] [--with-comet=false --address tcp://127.0.0.1:26658]";
 const GAS_PRICES =
   /^(\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{2,127})(,\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{2,127})*$/;
 
@@ -25,6 +56,8 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
       "rpc.cors-allowed-origins": { type: "string", default: "*" },
       moniker: { type: "string", default: "precision-node" },
       verbose: { type: "boolean", default: false },
+      "with-comet": { type: "string", default: "true" },
+      address: { type: "string", default: "tcp://127.0.0.1:26658" },
     },
     [],
     USAGE,
@@ -42,7 +75,11 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
     .map((o) => o.trim())
     .filter(Boolean);
 
+  const withComet = values["with-comet"];
+  if (withComet !== "true" && withComet !== "false")
+    throw new UsageError(`--with-comet must be true or false, got ${JSON.stringify(withComet)}`);
   const logger = consoleLogger(values.verbose);
+  if (withComet === "false") return serveAbci(paths, values.address, minGasPrices, logger);
   const verifier = new WorkerPoolSignatureVerifier({ threads: 1 });
   const opened = await openApp(paths, { minGasPrices, logger, verifier });
   const log = (line: string) => logger.info(line);
