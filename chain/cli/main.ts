@@ -4,6 +4,8 @@ import { CliError } from "./errors.js";
 import { exportCommand } from "./export-cmd.js";
 import { genesisCommand } from "./genesis-cmd.js";
 import { initCommand } from "./init.js";
+import { keysCommand } from "./keys-cmd.js";
+import { txCommand } from "./tx-cmd.js";
 import { queryCommand } from "./query-cmd.js";
 import { startCommand } from "./start.js";
 
@@ -14,6 +16,13 @@ Commands:
   genesis add-account --home DIR ADDRESS COINS  fund an account in genesis (e.g. 1000000000uusd)
   start --home DIR [--rpc.laddr tcp://127.0.0.1:26657] [--block-time 1s] [--min-gas-prices 0uusd]
                                                 run the embedded single-validator node
+  start --home DIR --with-comet=false --address tcp://127.0.0.1:26658
+                                                serve the app to CometBFT 0.38 over ABCI 2.0
+  keys add|list|show NAME (--home DIR | --keyring-dir DIR)
+                                                an encrypted keyring (passphrase from --keyring-passphrase-file
+                                                or PRECISIOND_KEYRING_PASSPHRASE)
+  tx bank send FROM_KEY TO COINS --chain-id ID [--node URL] [--fees COINS] [--gas N|auto]
+                                                sign with a keyring key and broadcast
   query bank balances ADDRESS [--node URL]      balances of an account
   query tx HASH [--node URL]                    a committed transaction
   export --home DIR                             the last committed state as genesis JSON
@@ -32,6 +41,11 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case "start":
       return startCommand(rest);
+    case "keys":
+      await keysCommand(rest, out);
+      return 0;
+    case "tx":
+      return txCommand(rest, out);
     case "query":
     case "q":
       await queryCommand(rest, out);
