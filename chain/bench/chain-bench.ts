@@ -14,6 +14,9 @@ import { createTestNode } from "../test/support/node-process.js";
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 400);
 const TXS_PER_ACCOUNT = Number(process.env.BENCH_TXS_PER_ACCOUNT ?? 25);
 const BATCH = 200;
+// Independent clients, each owning a slice of the accounts so that every account's txs still
+// arrive in sequence order.
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const CHAIN_ID = "precision-local-1";
 const sha256 = (b: Uint8Array) => new Uint8Array(createHash("sha256").update(b).digest());
 
@@ -145,25 +148,32 @@ async function main() {
     });
 
     console.log(
-      `submitting ${txs.length} pre-signed sends from ${ACCOUNTS} accounts in JSON-RPC batches of ${BATCH}…`,
+      `submitting ${txs.length} pre-signed sends from ${ACCOUNTS} accounts: ${CLIENTS} concurrent clients, JSON-RPC batches of ${BATCH}…`,
     );
     const started = performance.now();
     let rejected = 0;
-    for (let i = 0; i < txs.length; i += BATCH) {
-      const slice = txs.slice(i, i + BATCH);
-      const now = performance.now();
-      for (const tx of slice) submitted.set(hashOf(tx), now);
-      const answers = (await rpc(
-        node.rpcUrl,
-        slice.map((tx, j) => ({
-          jsonrpc: "2.0",
-          id: i + j,
-          method: "broadcast_tx_sync",
-          params: { tx: Buffer.from(tx).toString("base64") },
-        })),
-      )) as { result?: { code?: number } }[];
-      rejected += answers.filter((a) => !a.result || (a.result.code ?? 0) !== 0).length;
-    }
+    const streams = Array.from({ length: CLIENTS }, (_, c) =>
+      txs.filter((_, k) => (k % ACCOUNTS) % CLIENTS === c),
+    );
+    await Promise.all(
+      streams.map(async (stream) => {
+        for (let i = 0; i < stream.length; i += BATCH) {
+          const slice = stream.slice(i, i + BATCH);
+          const now = performance.now();
+          for (const tx of slice) submitted.set(hashOf(tx), now);
+          const answers = (await rpc(
+            node.rpcUrl,
+            slice.map((tx, j) => ({
+              jsonrpc: "2.0",
+              id: i + j,
+              method: "broadcast_tx_sync",
+              params: { tx: Buffer.from(tx).toString("base64") },
+            })),
+          )) as { result?: { code?: number } }[];
+          rejected += answers.filter((a) => !a.result || (a.result.code ?? 0) !== 0).length;
+        }
+      }),
+    );
     const submitSeconds = (performance.now() - started) / 1000;
     const deadline = performance.now() + 120_000;
     while (committed.size < txs.length - rejected && performance.now() < deadline)

@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 
 export function sha256(data: Uint8Array): Uint8Array {
-  return new Uint8Array(createHash("sha256").update(data).digest());
+  return view(createHash("sha256").update(data).digest());
+}
+
+/** The same memory as a plain Uint8Array: no copy, and no Buffer leaking into comparisons or JSON. */
+function view(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 export function toHex(bytes: Uint8Array): string {
@@ -30,23 +35,31 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  return new Uint8Array(Buffer.concat(parts));
+  let length = 0;
+  for (const p of parts) length += p.byteLength;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 export function utf8(s: string): Uint8Array {
-  return new Uint8Array(Buffer.from(s, "utf8"));
+  return view(Buffer.from(s, "utf8"));
 }
 
 export function u64be(n: bigint | number): Uint8Array {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64BE(BigInt(n));
-  return new Uint8Array(b);
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setBigUint64(0, BigInt(n));
+  return b;
 }
 
 export function u32be(n: number): Uint8Array {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return new Uint8Array(b);
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n);
+  return b;
 }
 
 export function readU64be(b: Uint8Array, offset = 0): bigint {

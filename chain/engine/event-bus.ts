@@ -23,6 +23,18 @@ export class EventBus {
     return this.subs.size;
   }
 
+  /**
+   * Whether any subscription could match an event of this `tm.event` type; lets the publisher
+   * skip building per-tx event maps when only blocks are watched (an indexer, an explorer).
+   */
+  wants(tmEvent: string): boolean {
+    for (const s of this.subs) {
+      const typed = s.query.conditions.filter((c) => c.tag === "tm.event" && c.op === "=");
+      if (typed.length === 0 || typed.every((c) => c.arg?.value === tmEvent)) return true;
+    }
+    return false;
+  }
+
   publish(msg: BusMessage): void {
     let data: unknown;
     let built = false;

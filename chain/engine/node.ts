@@ -323,16 +323,17 @@ export class EmbeddedNode {
         data: () => ({ type: "tendermint/event/NewBlockHeader", value: { header: headerJson(block.header) } }),
       });
     }
+    const publishTxs = this.events.wants("Tx");
+    if (!publishTxs && this.waiters.size === 0) return;
     block.data.txs.forEach((tx, index) => {
       const result = finalized.txResults[index]!;
-      const hash = sha256(tx);
-      const hex = toHex(hash);
+      const hex = toHex(sha256(tx));
       const waiters = this.waiters.get(hex);
       if (waiters) {
         this.waiters.delete(hex);
         for (const w of waiters) w.resolve({ height, index, result });
       }
-      if (this.events.size === 0) return;
+      if (!publishTxs) return;
       this.events.publish({
         events: eventMap({ "tm.event": "Tx", "tx.hash": hex, "tx.height": heightStr }, result.events),
         data: () => {

@@ -23,12 +23,30 @@ function prefixEnd(prefix: Uint8Array): Uint8Array {
   return new Uint8Array([0xff, 0xff, 0xff, 0xff]);
 }
 
-function tagPrefix(tag: string, value?: string): Uint8Array {
-  const t = utf8(tag);
-  const head = concatBytes(EVENT, new Uint8Array([t.length >> 8, t.length & 0xff]), t);
+const tagHeads = new Map<string, Uint8Array>();
+
+/** EVENT ‖ u16 len ‖ tag; the handful of distinct tags are encoded once. */
+function tagHead(tag: string): Uint8Array {
+  let head = tagHeads.get(tag);
+  if (head === undefined) {
+    const t = utf8(tag);
+    head = concatBytes(EVENT, new Uint8Array([t.length >> 8, t.length & 0xff]), t);
+    if (tagHeads.size < 4096) tagHeads.set(tag, head);
+  }
+  return head;
+}
+
+/** tagHead ‖ u32 len ‖ value [‖ position], built in one allocation. */
+function tagPrefix(tag: string, value?: string, position?: Uint8Array): Uint8Array {
+  const head = tagHead(tag);
   if (value === undefined) return head;
-  const v = utf8(value);
-  return concatBytes(head, u32be(v.length), v);
+  const valueLength = Buffer.byteLength(value, "utf8");
+  const out = Buffer.allocUnsafe(head.length + 4 + valueLength + (position?.length ?? 0));
+  out.set(head, 0);
+  out.writeUInt32BE(valueLength, head.length);
+  out.write(value, head.length + 4, "utf8");
+  if (position) out.set(position, head.length + 4 + valueLength);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
@@ -49,7 +67,7 @@ export function indexOps(height: bigint, txs: readonly Uint8Array[], results: re
         const dedupe = `${tag}\u0000${a.value}`;
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
-        ops.push({ type: "put", key: concatBytes(tagPrefix(tag, a.value), p), value: empty });
+        ops.push({ type: "put", key: tagPrefix(tag, a.value, p), value: empty });
       }
     }
   });

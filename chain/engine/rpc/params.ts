@@ -90,7 +90,7 @@ function fromUri(name: string, kind: ParamKind, raw: string): ParamValue | undef
   }
   if (typeof s !== "string") return fail(name, `expected a quoted string, got ${raw}`);
   // A quoted string given for bytes is taken as the raw bytes of the string, as CometBFT does.
-  return kind === "string" ? s : Buffer.from(s, "utf8");
+  return kind === "string" ? s : new TextEncoder().encode(s);
 }
 
 export function uriArgs(spec: ParamSpec, query: URLSearchParams): Args {

@@ -11,14 +11,21 @@ export const SECP256K1_PUBKEY_TYPE_URL = "/cosmos.crypto.secp256k1.PubKey";
  * exactly as received (x/tx/signing/direct). Genesis txs (height 0) sign account number 0.
  */
 export function signDocDigest(tx: DecodedTx, chainId: string, accountNumber: bigint): Uint8Array {
+  // CheckTx, its verify-ahead probe and FinalizeBlock share one decoded tx: hash its sign doc once.
+  const memo = digests.get(tx);
+  if (memo !== undefined && memo.chainId === chainId && memo.accountNumber === accountNumber) return memo.digest;
   const doc = SignDoc.encode({
     bodyBytes: tx.bodyBytes,
     authInfoBytes: tx.authInfoBytes,
     chainId,
     accountNumber,
   }).finish();
-  return sha256(doc);
+  const digest = sha256(doc);
+  digests.set(tx, { chainId, accountNumber, digest });
+  return digest;
 }
+
+const digests = new WeakMap<DecodedTx, { chainId: string; accountNumber: bigint; digest: Uint8Array }>();
 
 /** The 33-byte key inside a `/cosmos.crypto.secp256k1.PubKey` Any, or undefined for any other shape. */
 export function decodeSecp256k1PubKey(any: Any): Uint8Array | undefined {

@@ -11,6 +11,8 @@ import { decodeTx, type DecodedTx, type TxLimits } from "../tx/decode-tx.js";
 import type { MsgRouter } from "../router/msg-router.js";
 import type { BlockHeader, ExecMode } from "../context/context.js";
 
+const DECODED_CACHE_SIZE = 20_000;
+
 export interface TxOutcome {
   readonly code: number;
   readonly codespace: string;
@@ -44,9 +46,21 @@ function failure(err: unknown, gasWanted: number, meter: GasMeter | undefined, e
 export class TxRunner {
   constructor(private readonly options: TxRunnerOptions) {}
 
+  /**
+   * Decoding is a pure function of the bytes, so a tx CheckTx decoded is not decoded again in
+   * FinalizeBlock. Decoded txs are shared and must be treated as immutable by every handler.
+   */
   decode(txBytes: Uint8Array): DecodedTx {
-    return decodeTx(txBytes, this.options.router, this.options.txLimits);
+    const key = Buffer.from(txBytes.buffer, txBytes.byteOffset, txBytes.byteLength).toString("latin1");
+    const cached = this.decoded.get(key);
+    if (cached !== undefined) return cached;
+    const tx = decodeTx(txBytes, this.options.router, this.options.txLimits);
+    if (this.decoded.size >= DECODED_CACHE_SIZE) this.decoded.delete(this.decoded.keys().next().value as string);
+    this.decoded.set(key, tx);
+    return tx;
   }
+
+  private readonly decoded = new Map<string, DecodedTx>();
 
   run(header: BlockHeader, mode: ExecMode, parent: CacheKVStore, txBytes: Uint8Array, decoded?: DecodedTx): TxOutcome {
     let tx: DecodedTx;

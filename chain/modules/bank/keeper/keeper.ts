@@ -96,11 +96,22 @@ export class BankKeeper implements AnteBankKeeper {
   }
 
   sendCoinsFromAccountToModule(ctx: Context, sender: string, recipientModule: string, coins: readonly Coin[]): void {
-    const moduleAddress = encodeAddress(moduleAddressBytes(recipientModule));
+    const moduleAddress = this.moduleAddress(recipientModule);
     this.subtractCoins(ctx, sender, coins);
     this.addCoins(ctx, moduleAddress, coins);
     ctx.eventManager.emitEvent(transferEvent(moduleAddress, sender, coins));
     ctx.eventManager.emitEvent(messageSenderEvent(sender));
+  }
+
+  private readonly moduleAddresses = new Map<string, string>();
+
+  private moduleAddress(moduleName: string): string {
+    let address = this.moduleAddresses.get(moduleName);
+    if (address === undefined) {
+      address = encodeAddress(moduleAddressBytes(moduleName));
+      this.moduleAddresses.set(moduleName, address);
+    }
+    return address;
   }
 
   /** Credits new coins and raises the supply; used by genesis only (the chain has no minting). */
