@@ -80,3 +80,20 @@ export type {
   NonInclusionProofInput,
   StateProofKind,
 } from "./proof/index.js";
+export {
+  contentHash,
+  decryptRecord,
+  decryptStream,
+  encryptRecord,
+  encryptStream,
+  PrecisionCryptoError,
+  rewrapKey,
+  unwrapKey,
+  wrapKey,
+  RECORD_ENVELOPE_V1,
+  SEGMENT_BYTES,
+  STREAM_V1,
+  WRAPPED_KEY_BYTES,
+  WRAPPED_KEY_V1,
+} from "./crypto/index.js";
+export type { CryptoErrorCode, SealedRecord } from "./crypto/index.js";
