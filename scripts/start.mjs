@@ -2,6 +2,7 @@
 // The one command that starts the whole stack with demo data on a fresh clone: installs, builds,
 // finds or starts a database, migrates and seeds it, starts the chain node and the portal, and
 // prints where to sign in. Ctrl-C stops everything it started; a second run reuses the data.
+import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { buildWorkspace, ensureDependencies, quietEnv, root } from "./lib/install.mjs";
@@ -13,6 +14,7 @@ const log = (msg) => console.log(`[start] ${msg}`);
 const stateDir = path.resolve(process.env.PRECISION_HOME ?? path.join(root, ".precision"));
 const portalPort = Number(process.env.PRECISION_PORTAL_PORT ?? 3000);
 const rpcPort = Number(process.env.PRECISION_RPC_PORT ?? 26657);
+const indexerPort = Number(process.env.PRECISION_INDEXER_PORT ?? 9464);
 const services = [];
 let stopping = false;
 
@@ -43,6 +45,7 @@ async function main() {
   const secrets = loadDevSecrets(stateDir);
   await assertPortFree(portalPort, "portal");
   await assertPortFree(rpcPort, "chain RPC");
+  await assertPortFree(indexerPort, "indexer metrics");
 
   const { findDatabaseForStart } = await import("./lib/postgres.mjs");
   const database = await findDatabaseForStart({ dataDir: stateDir, log });
@@ -56,6 +59,7 @@ async function main() {
   const password = process.env.PRECISION_DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   await seedDemo(database.url, { password });
 
+  const freshChain = !existsSync(path.join(stateDir, "chain/config/genesis.json"));
   const chainHome = await prepareDemoChain({
     stateDir,
     databaseUrl: database.url,
@@ -73,6 +77,21 @@ async function main() {
   node.exited.then(({ code }) => !stopping && (log(`chain node exited (${code})`), shutdown(1)));
   await waitFor("the chain node", () => httpOk(`${rpcUrl}/health`), { service: node });
 
+  if (freshChain) {
+    // A new chain from genesis: rows indexed from an earlier chain in this database must go.
+    const { createPrismaClient } = await import("@precision/db");
+    const { resetIndexedState } = await import("@precision/indexer");
+    const prisma = createPrismaClient(database.url);
+    await resetIndexedState(prisma).finally(() => prisma.$disconnect());
+  }
+  const indexer = startService("indexer", "node", [path.join(root, "apps/indexer/dist/src/main.js")], {
+    cwd: root,
+    env: { ...quietEnv, DATABASE_URL: database.url, CHAIN_RPC_URL: rpcUrl, INDEXER_METRICS_PORT: String(indexerPort) },
+  });
+  services.push(indexer);
+  indexer.exited.then(({ code }) => !stopping && (log(`indexer exited (${code})`), shutdown(1)));
+  await waitFor("the indexer", () => httpOk(`http://127.0.0.1:${indexerPort}/metrics`), { service: indexer });
+
   const portalUrl = `http://localhost:${portalPort}`;
   const portal = startService("portal", "npx", ["next", "start", "-p", String(portalPort)], {
     cwd: path.join(root, "apps/portal"),
@@ -85,7 +104,6 @@ async function main() {
       AUTH_TRUST_HOST: "true",
       PRECISION_DEMO: "1",
       PRECISION_DEMO_PASSWORD: password,
-      PRECISION_DEMO_PASSWORD: password,
       CHAIN_RPC_URL: rpcUrl,
       PRECISION_KEY_ENCRYPTION_SECRET: secrets.PRECISION_KEY_ENCRYPTION_SECRET,
     },
@@ -96,7 +114,8 @@ async function main() {
 
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   console.log(`\n  Precision is running at ${portalUrl}`);
-  console.log(`  Chain RPC (CometBFT 0.38 JSON-RPC, chain id precision-local-1) at ${rpcUrl}\n`);
+  console.log(`  Chain RPC (CometBFT 0.38 JSON-RPC, chain id precision-local-1) at ${rpcUrl}`);
+  console.log(`  Indexer metrics (Prometheus) at http://127.0.0.1:${indexerPort}/metrics\n`);
   console.log(`  Demo sign-ins (password: ${password}):`);
   for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(width)}  ${u.role.toLowerCase().padEnd(10)}  ${u.name}`);
   console.log(`\n  Data lives in ${stateDir}. Press Ctrl-C to stop.\n`);

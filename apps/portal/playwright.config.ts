@@ -51,7 +51,7 @@ export default defineConfig({
           AUTH_URL: env.baseUrl,
           AUTH_TRUST_HOST: "true",
           PRECISION_DEMO: "1",
-          ...(env.chainRpcUrl ? { CHAIN_RPC_URL: env.chainRpcUrl } : {}),
+          CHAIN_RPC_URL: `http://127.0.0.1:${env.chainPort}`,
         },
       },
 });

@@ -17,8 +17,12 @@ export function e2eEnv() {
     externalBaseUrl,
     baseUrl: externalBaseUrl ?? `http://localhost:${port}`,
     demoPassword: process.env.E2E_DEMO_PASSWORD,
-    chainRpcUrl: process.env.E2E_CHAIN_RPC_URL ?? process.env.CHAIN_RPC_URL,
+    /** The end-to-end run starts its own chain node and indexer on these ports. */
+    chainPort: Number(process.env.E2E_CHAIN_PORT ?? 26757),
+    indexerPort: Number(process.env.E2E_INDEXER_PORT ?? 9564),
     ci: Boolean(process.env.CI),
+    /** What child processes (node, indexer) inherit. */
+    inherited: { ...process.env },
   };
 }
 

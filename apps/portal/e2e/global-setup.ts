@@ -1,6 +1,7 @@
 import { createPrismaClient, hashPassword } from "@precision/db";
 import { migrate } from "@precision/db/migrate";
 import { seedDemo } from "@precision/db/seed";
+import { startChainAndIndexer } from "./chain.ts";
 import { e2eEnv } from "./env.ts";
 import { DISABLED_EMAIL, LOCKOUT_EMAIL, password } from "./fixtures.ts";
 
@@ -34,4 +35,6 @@ export default async function globalSetup() {
   } finally {
     await prisma.$disconnect();
   }
+  // Playwright runs the returned function as the global teardown.
+  return startChainAndIndexer(databaseUrl);
 }

@@ -20,3 +20,13 @@ export async function requireArea(area: Area): Promise<Profile> {
   if (!profile || profile.disabled || profile.role !== user.role) redirect(signInPath(requested));
   return profile;
 }
+
+/** Any signed-in, active person (the explorer is open to every role). */
+export async function requireSignedIn(): Promise<Profile> {
+  const user = await currentUser();
+  const requested = (await headers()).get(PATH_HEADER) ?? "/";
+  if (!user) redirect(signInPath(requested));
+  const profile = await loadProfile(user.id);
+  if (!profile || profile.disabled || profile.role !== user.role) redirect(signInPath(requested));
+  return profile;
+}
