@@ -6,6 +6,10 @@ import type { IdentityGenesisJson } from "../modules/identity/module.js";
 import { defaultGenesis as defaultIdentityGenesis } from "../modules/identity/types/genesis.js";
 import { defaultGenesis as defaultAuthGenesis } from "../modules/auth/types/genesis.js";
 import { defaultGenesis as defaultBankGenesis } from "../modules/bank/types/genesis.js";
+import type { AccessGenesisJson } from "../modules/access/types/genesis.js";
+import { defaultGenesis as defaultAccessGenesis } from "../modules/access/types/genesis.js";
+import { defaultGenesis as defaultAlertsGenesis } from "../modules/alerts/types/genesis.js";
+import { defaultGenesis as defaultRecordsGenesis } from "../modules/records/types/genesis.js";
 
 export interface GenesisCoin {
   readonly denom: string;
@@ -21,6 +25,7 @@ export interface AppState {
   auth: AuthGenesisJson;
   bank: BankGenesisJson;
   identity: IdentityGenesisJson;
+  access: AccessGenesisJson;
   [module: string]: unknown;
 }
 
@@ -36,7 +41,7 @@ export interface BuildGenesisInput {
   readonly chainId: string;
   /** RFC 3339 UTC; the CLI passes the time of `init`. */
   readonly genesisTime?: string;
-  /** The consortium authority that signs every identity message. */
+  /** The consortium authority: signs every identity message and governs access params. */
   readonly authority?: string;
   readonly accounts?: readonly GenesisAccountInput[];
   /**
@@ -44,6 +49,8 @@ export interface BuildGenesisInput {
    * { organizations: [...], members: [...], devices: [...] }.
    */
   readonly identity?: Omit<IdentityGenesisJson, "authority">;
+  /** Accounts of the vaults allowed to write the access log (access Params.vault_operators). */
+  readonly vaultOperators?: readonly string[];
 }
 
 function sortCoins(coins: readonly GenesisCoin[]): GenesisCoin[] {
@@ -78,14 +85,26 @@ export function addGenesisAccount(appState: AppState, account: GenesisAccountInp
 }
 
 export function defaultAppStateJson(): AppState {
-  return { auth: defaultAuthGenesis(), bank: defaultBankGenesis(), identity: defaultIdentityGenesis() };
+  return {
+    auth: defaultAuthGenesis(),
+    bank: defaultBankGenesis(),
+    identity: defaultIdentityGenesis(),
+    records: defaultRecordsGenesis(),
+    access: defaultAccessGenesis(),
+    alerts: defaultAlertsGenesis(),
+  };
 }
 
 /** A development genesis document: default module state plus funded accounts. */
 export function buildGenesis(input: BuildGenesisInput): GenesisDoc {
   let appState = defaultAppStateJson();
   for (const account of input.accounts ?? []) appState = addGenesisAccount(appState, account);
-  appState = { ...appState, identity: { ...appState.identity, ...(input.identity ?? {}), authority: input.authority ?? "" } };
+  const accessParams = { ...(appState.access.params as Record<string, unknown>), authority: input.authority ?? "", vaultOperators: [...(input.vaultOperators ?? [])] };
+  appState = {
+    ...appState,
+    identity: { ...appState.identity, ...(input.identity ?? {}), authority: input.authority ?? "" },
+    access: { ...appState.access, params: accessParams },
+  };
   return {
     genesis_time: input.genesisTime ?? "1970-01-01T00:00:00Z",
     chain_id: input.chainId,

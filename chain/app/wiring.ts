@@ -1,6 +1,9 @@
 import { AccountKeeper, AuthModule } from "../modules/auth/module.js";
 import { BankKeeper, BankModule } from "../modules/bank/module.js";
+import { AccessKeeper, AccessModule } from "../modules/access/module.js";
+import { AlertsKeeper, AlertsModule } from "../modules/alerts/module.js";
 import { IdentityKeeper, IdentityModule } from "../modules/identity/module.js";
+import { RecordsKeeper, RecordsModule } from "../modules/records/module.js";
 import { AnteHandler, FEE_COLLECTOR_MODULE } from "../runtime/ante/ante-handler.js";
 import type { GasPrice } from "../runtime/coins/coins.js";
 import type { VerificationCache } from "../runtime/crypto/verification-cache.js";
@@ -12,6 +15,9 @@ export interface Keepers {
   readonly account: AccountKeeper;
   readonly bank: BankKeeper;
   readonly identity: IdentityKeeper;
+  readonly records: RecordsKeeper;
+  readonly access: AccessKeeper;
+  readonly alerts: AlertsKeeper;
 }
 
 export interface Wiring {
@@ -19,7 +25,8 @@ export interface Wiring {
   readonly modules: readonly AppModule[];
   /**
    * InitGenesis order. auth first: accounts (and their numbers) must exist before bank credits
-   * balances to them; identity last, since its records refer to accounts but never move funds.
+   * balances to them; then identity, records, access and alerts, none of which moves funds or
+   * checks another module's genesis.
    */
   readonly initGenesisOrder: readonly AppModule[];
   /** Export runs in the same order so an exported genesis re-imports identically. */
@@ -40,12 +47,18 @@ export function wireApp(options: WiringOptions): Wiring {
   const account = new AccountKeeper();
   const bank = new BankKeeper(account);
   const identity = new IdentityKeeper();
+  const records = new RecordsKeeper();
+  const access = new AccessKeeper(identity, records);
+  const alerts = new AlertsKeeper();
 
   const auth = new AuthModule(account);
   // Module accounts never receive MsgSend, as in the SDK's BlockedAddrs.
   const bankModule = new BankModule(bank, [FEE_COLLECTOR_MODULE]);
   const identityModule = new IdentityModule(identity);
-  const modules: AppModule[] = [auth, bankModule, identityModule];
+  const recordsModule = new RecordsModule(records, identity, access);
+  const accessModule = new AccessModule(access, identity, records);
+  const alertsModule = new AlertsModule(alerts, identity, access);
+  const modules: AppModule[] = [auth, bankModule, identityModule, recordsModule, accessModule, alertsModule];
 
   const msgRouter = new MsgRouter();
   const queryRouter = new QueryRouter();
@@ -60,10 +73,10 @@ export function wireApp(options: WiringOptions): Wiring {
   });
 
   return {
-    keepers: { account, bank, identity },
+    keepers: { account, bank, identity, records, access, alerts },
     modules,
-    initGenesisOrder: [auth, bankModule, identityModule],
-    exportGenesisOrder: [auth, bankModule, identityModule],
+    initGenesisOrder: modules,
+    exportGenesisOrder: modules,
     msgRouter,
     queryRouter,
     ante,

@@ -20,6 +20,8 @@ export function msgSend(from: string, to: string, amount: bigint, denom = "uusd"
 /** A real app over a real StateStore in a temporary directory, driven like the engine drives it. */
 export class TestChain {
   height = 0;
+  /** Seconds the block clock is ahead of one second per block (see `advance`). */
+  private skew = 0n;
 
   private constructor(
     readonly app: PrecisionApp,
@@ -42,6 +44,16 @@ export class TestChain {
     return new TestChain(app, store, dir);
   }
 
+  /** Moves the block clock forward, e.g. past the end of a grant. */
+  advance(seconds: bigint): void {
+    this.skew += seconds;
+  }
+
+  /** The time the next block will carry, in seconds. */
+  nextBlockSeconds(): bigint {
+    return 1_700_000_000n + BigInt(this.height + 1) + this.skew;
+  }
+
   /** Finalizes and commits one block; returns the tx results and the app hash. */
   async block(txs: readonly Uint8Array[]): Promise<{ results: ExecTxResult[]; appHash: Uint8Array }> {
     const height = this.height + 1;
@@ -51,7 +63,7 @@ export class TestChain {
       misbehavior: [],
       hash: new Uint8Array(32),
       height: BigInt(height),
-      time: { seconds: 1_700_000_000n + BigInt(height), nanos: 0 },
+      time: { seconds: this.nextBlockSeconds(), nanos: 0 },
       nextValidatorsHash: new Uint8Array(),
       proposerAddress: new Uint8Array(20),
     });

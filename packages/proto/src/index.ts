@@ -10,7 +10,19 @@ export {
   identityRegistryTypes,
   identityTypeUrls,
 } from "./identity.js";
+export { recordsEventTypes, recordsMsgResponseTypes, recordsMsgTypes, recordsRegistryTypes, recordsTypeUrls } from "./records.js";
+export { accessEventTypes, accessMsgResponseTypes, accessMsgTypes, accessRegistryTypes, accessTypeUrls } from "./access.js";
+export { alertsEventTypes, alertsMsgResponseTypes, alertsMsgTypes, alertsRegistryTypes, alertsTypeUrls } from "./alerts.js";
 export {
+  ACCESS_CODESPACE,
+  accessErrors,
+  accessErrorTable,
+  ALERTS_CODESPACE,
+  alertsErrors,
+  alertsErrorTable,
+  RECORDS_CODESPACE,
+  recordsErrors,
+  recordsErrorTable,
   IDENTITY_CODESPACE,
   identityErrors,
   identityErrorTable,
@@ -19,7 +31,14 @@ export {
   sdkErrorTable,
   UNDEFINED_CODESPACE,
 } from "./errors/index.js";
-export type { IdentityErrorName, ModuleErrorDefinition, SdkErrorName } from "./errors/index.js";
+export type {
+  AccessErrorName,
+  AlertsErrorName,
+  IdentityErrorName,
+  ModuleErrorDefinition,
+  RecordsErrorName,
+  SdkErrorName,
+} from "./errors/index.js";
 
 export { PageRequest, PageResponse } from "./gen/cosmos/base/query/v1beta1/pagination.js";
 export { Timestamp } from "./gen/google/protobuf/timestamp.js";
@@ -97,3 +116,129 @@ export {
   EventOrganizationRegistered,
   EventOrganizationUpdated,
 } from "./gen/precision/identity/v1/events.js";
+
+export {
+  AnchoredRecord,
+  RecordClass,
+  WrappedKey,
+  recordClassFromJSON,
+  recordClassToJSON,
+} from "./gen/precision/records/v1/types.js";
+export {
+  MsgClientImpl as RecordsMsgClientImpl,
+  MsgServiceName as RecordsMsgServiceName,
+  MsgAnchorRecord,
+  MsgAnchorRecordResponse,
+} from "./gen/precision/records/v1/tx.js";
+export type { Msg as RecordsMsg } from "./gen/precision/records/v1/tx.js";
+export {
+  QueryClientImpl as RecordsQueryClientImpl,
+  QueryServiceName as RecordsQueryServiceName,
+  QueryRecordRequest,
+  QueryRecordResponse,
+  QueryRecordsByPatientRequest,
+  QueryRecordsByPatientResponse,
+} from "./gen/precision/records/v1/query.js";
+export type { Query as RecordsQuery } from "./gen/precision/records/v1/query.js";
+export {
+  GenesisState as RecordsGenesisState,
+} from "./gen/precision/records/v1/genesis.js";
+export {
+  EventRecordAnchored,
+} from "./gen/precision/records/v1/events.js";
+export {
+  AccessLogEntry,
+  EmergencyRule,
+  Grant,
+  GrantKey,
+  GrantKind,
+  Params,
+  Purpose,
+  Scope,
+  grantKindFromJSON,
+  grantKindToJSON,
+  purposeFromJSON,
+  purposeToJSON,
+} from "./gen/precision/access/v1/types.js";
+export {
+  MsgClientImpl as AccessMsgClientImpl,
+  MsgServiceName as AccessMsgServiceName,
+  MsgAddGrantKeys,
+  MsgAddGrantKeysResponse,
+  MsgBreakGlass,
+  MsgBreakGlassResponse,
+  MsgGrantAccess,
+  MsgGrantAccessResponse,
+  MsgLogAccess,
+  MsgLogAccessResponse,
+  MsgRemoveEmergencyRule,
+  MsgRemoveEmergencyRuleResponse,
+  MsgRevokeAccess,
+  MsgRevokeAccessResponse,
+  MsgSetEmergencyRule,
+  MsgSetEmergencyRuleResponse,
+  MsgUpdateParams,
+  MsgUpdateParamsResponse,
+} from "./gen/precision/access/v1/tx.js";
+export type { Msg as AccessMsg } from "./gen/precision/access/v1/tx.js";
+export {
+  QueryClientImpl as AccessQueryClientImpl,
+  QueryServiceName as AccessQueryServiceName,
+  QueryAccessLogRequest,
+  QueryAccessLogResponse,
+  QueryCanReadRequest,
+  QueryCanReadResponse,
+  QueryEmergencyRulesRequest,
+  QueryEmergencyRulesResponse,
+  QueryGrantRequest,
+  QueryGrantResponse,
+  QueryGrantsByPatientRequest,
+  QueryGrantsByPatientResponse,
+  QueryGrantsToReaderRequest,
+  QueryGrantsToReaderResponse,
+  QueryParamsRequest,
+  QueryParamsResponse,
+} from "./gen/precision/access/v1/query.js";
+export type { Query as AccessQuery } from "./gen/precision/access/v1/query.js";
+export {
+  GenesisState as AccessGenesisState,
+} from "./gen/precision/access/v1/genesis.js";
+export {
+  EventAccessGranted,
+  EventAccessLogged,
+  EventAccessRevoked,
+  EventBreakGlass,
+  EventEmergencyRuleRemoved,
+  EventEmergencyRuleSet,
+  EventGrantKeysAdded,
+  EventParamsUpdated,
+} from "./gen/precision/access/v1/events.js";
+export {
+  Alert,
+  AlertSignDoc,
+} from "./gen/precision/alerts/v1/types.js";
+export {
+  MsgClientImpl as AlertsMsgClientImpl,
+  MsgServiceName as AlertsMsgServiceName,
+  MsgSubmitAlert,
+  MsgSubmitAlertResponse,
+} from "./gen/precision/alerts/v1/tx.js";
+export type { Msg as AlertsMsg } from "./gen/precision/alerts/v1/tx.js";
+export {
+  QueryClientImpl as AlertsQueryClientImpl,
+  QueryServiceName as AlertsQueryServiceName,
+  QueryAlertCodesRequest,
+  QueryAlertCodesResponse,
+  QueryAlertRequest,
+  QueryAlertResponse,
+  QueryAlertsByPatientRequest,
+  QueryAlertsByPatientResponse,
+} from "./gen/precision/alerts/v1/query.js";
+export type { Query as AlertsQuery } from "./gen/precision/alerts/v1/query.js";
+export {
+  GenesisState as AlertsGenesisState,
+  DeviceSequence,
+} from "./gen/precision/alerts/v1/genesis.js";
+export {
+  EventAlertRaised,
+} from "./gen/precision/alerts/v1/events.js";

@@ -2,6 +2,7 @@ import type { PageRequest } from "cosmjs-types/cosmos/base/query/v1beta1/paginat
 import { Device, Member, Organization, OrganizationType, type Timestamp } from "@precision/proto";
 import type { Context } from "../../../runtime/context/context.js";
 import { paginate, type Page } from "../../../runtime/query/pagination.js";
+import { prefixEnd } from "../../../runtime/store/bytes.js";
 import type { KVStore } from "../../../runtime/store/types.js";
 import { IdentityErrors } from "../types/errors.js";
 import {
@@ -133,6 +134,17 @@ export class IdentityKeeper {
     return paginate(this.store(ctx), membershipsOfAccountPrefix(address), page, (key) =>
       this.getMember(ctx, decoder.decode(key), address),
     );
+  }
+
+  /** Every membership of an account (active or not), in organisation id order. */
+  membershipsOf(ctx: Context, address: string): Member[] {
+    const prefix = membershipsOfAccountPrefix(address);
+    const out: Member[] = [];
+    for (const [key] of this.store(ctx).iterator(prefix, prefixEnd(prefix))) {
+      const member = this.getMember(ctx, decoder.decode(key.subarray(prefix.length)), address);
+      if (member !== undefined) out.push(member);
+    }
+    return out;
   }
 
   getDevice(ctx: Context, id: string): Device | undefined {

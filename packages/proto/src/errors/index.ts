@@ -3,3 +3,9 @@ export { IDENTITY_CODESPACE, identityErrors, identityErrorTable } from "./identi
 export type { IdentityErrorName } from "./identity.js";
 export { internalErrorTable, SDK_CODESPACE, sdkErrorTable, UNDEFINED_CODESPACE } from "./sdk.js";
 export type { SdkErrorName } from "./sdk.js";
+export { RECORDS_CODESPACE, recordsErrors, recordsErrorTable } from "./records.js";
+export type { RecordsErrorName } from "./records.js";
+export { ACCESS_CODESPACE, accessErrors, accessErrorTable } from "./access.js";
+export type { AccessErrorName } from "./access.js";
+export { ALERTS_CODESPACE, alertsErrors, alertsErrorTable } from "./alerts.js";
+export type { AlertsErrorName } from "./alerts.js";
