@@ -22,15 +22,18 @@ import {
   PRECISION_BROADCAST_TIMEOUT_MS,
   PRECISION_DEFAULT_GAS_PRICE,
 } from "./constants.js";
-import type { IdentityExtension } from "./modules/index.js";
-import { setupIdentityExtension } from "./modules/index.js";
+import type { AccessExtension, AlertsExtension, IdentityExtension, RecordsExtension } from "./modules/index.js";
+import { setupAccessExtension, setupAlertsExtension, setupIdentityExtension, setupRecordsExtension } from "./modules/index.js";
 import { createRegistry } from "./registry.js";
 
 export type PrecisionQueryClient = QueryClient &
   AuthExtension &
   BankExtension &
   TxExtension &
-  IdentityExtension;
+  IdentityExtension &
+  RecordsExtension &
+  AccessExtension &
+  AlertsExtension;
 
 export function createPrecisionQueryClient(cometClient: CometClient): PrecisionQueryClient {
   return QueryClient.withExtensions(
@@ -39,6 +42,9 @@ export function createPrecisionQueryClient(cometClient: CometClient): PrecisionQ
     setupBankExtension,
     setupTxExtension,
     setupIdentityExtension,
+    setupRecordsExtension,
+    setupAccessExtension,
+    setupAlertsExtension,
   );
 }
 

@@ -28,3 +28,33 @@ export type {
   IdentityExtension,
   OrganizationIdentifierLookup,
 } from "./identity/queries.js";
+export { isMsgAnchorRecordEncodeObject, organizationRecipient, recordsMessageComposer, vaultLocator } from "./records/messages.js";
+export type { MsgAnchorRecordEncodeObject, RecordsEncodeObject } from "./records/messages.js";
+export { setupRecordsExtension } from "./records/queries.js";
+export type { RecordsExtension } from "./records/queries.js";
+export {
+  accessMessageComposer,
+  BREAK_GLASS_REASONS,
+  isMsgBreakGlassEncodeObject,
+  isMsgGrantAccessEncodeObject,
+  isMsgLogAccessEncodeObject,
+  isMsgRevokeAccessEncodeObject,
+} from "./access/messages.js";
+export type {
+  AccessEncodeObject,
+  BreakGlassReason,
+  MsgAddGrantKeysEncodeObject,
+  MsgBreakGlassEncodeObject,
+  MsgGrantAccessEncodeObject,
+  MsgLogAccessEncodeObject,
+  MsgRemoveEmergencyRuleEncodeObject,
+  MsgRevokeAccessEncodeObject,
+  MsgSetEmergencyRuleEncodeObject,
+  MsgUpdateAccessParamsEncodeObject,
+} from "./access/messages.js";
+export { setupAccessExtension } from "./access/queries.js";
+export type { AccessExtension } from "./access/queries.js";
+export { alertsMessageComposer, isMsgSubmitAlertEncodeObject, signDeviceAlert } from "./alerts/messages.js";
+export type { AlertsEncodeObject, DeviceAlert, MsgSubmitAlertEncodeObject } from "./alerts/messages.js";
+export { setupAlertsExtension } from "./alerts/queries.js";
+export type { AlertsExtension } from "./alerts/queries.js";

@@ -11,6 +11,7 @@ import {
   MsgUpdateMember,
   MsgUpdateOrganization,
 } from "@precision/proto";
+import { hasTypeUrl } from "../compose.js";
 
 export interface MsgRegisterOrganizationEncodeObject extends EncodeObject {
   readonly typeUrl: typeof identityTypeUrls.msgRegisterOrganization;
@@ -67,10 +68,6 @@ export type IdentityEncodeObject =
   | MsgRegisterDeviceEncodeObject
   | MsgDeactivateDeviceEncodeObject
   | MsgUpdateAuthorityEncodeObject;
-
-function hasTypeUrl<T extends EncodeObject>(typeUrl: T["typeUrl"]) {
-  return (encodeObject: EncodeObject): encodeObject is T => encodeObject.typeUrl === typeUrl;
-}
 
 export const isMsgRegisterOrganizationEncodeObject =
   hasTypeUrl<MsgRegisterOrganizationEncodeObject>(identityTypeUrls.msgRegisterOrganization);

@@ -11,6 +11,7 @@ import type {
   QueryOrganizationsResponse,
 } from "@precision/proto";
 import { IdentityQueryClientImpl } from "@precision/proto";
+import { present } from "../compose.js";
 
 /** Exactly one registry identifier to look an organisation up by. */
 export type OrganizationIdentifierLookup =
@@ -49,11 +50,6 @@ export interface IdentityExtension {
       paginationKey?: Uint8Array,
     ) => Promise<QueryDevicesByOwnerResponse>;
   };
-}
-
-function present<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`The node answered without ${what}`);
-  return value;
 }
 
 export function setupIdentityExtension(base: QueryClient): IdentityExtension {
