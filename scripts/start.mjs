@@ -15,6 +15,7 @@ const stateDir = path.resolve(process.env.PRECISION_HOME ?? path.join(root, ".pr
 const portalPort = Number(process.env.PRECISION_PORTAL_PORT ?? 3000);
 const rpcPort = Number(process.env.PRECISION_RPC_PORT ?? 26657);
 const indexerPort = Number(process.env.PRECISION_INDEXER_PORT ?? 9464);
+const vaultPort = Number(process.env.PRECISION_VAULT_PORT ?? 9470);
 const services = [];
 let stopping = false;
 
@@ -46,6 +47,7 @@ async function main() {
   await assertPortFree(portalPort, "portal");
   await assertPortFree(rpcPort, "chain RPC");
   await assertPortFree(indexerPort, "indexer metrics");
+  await assertPortFree(vaultPort, "vault");
 
   const { findDatabaseForStart } = await import("./lib/postgres.mjs");
   const database = await findDatabaseForStart({ dataDir: stateDir, log });
@@ -64,6 +66,7 @@ async function main() {
     stateDir,
     databaseUrl: database.url,
     keySecret: secrets.PRECISION_KEY_ENCRYPTION_SECRET,
+    vaultOperatorMnemonic: secrets.VAULT_OPERATOR_MNEMONIC,
     log,
   });
   const rpcUrl = `http://127.0.0.1:${rpcPort}`;
@@ -93,6 +96,22 @@ async function main() {
   await waitFor("the indexer", () => httpOk(`http://127.0.0.1:${indexerPort}/metrics`), { service: indexer });
 
   const portalUrl = `http://localhost:${portalPort}`;
+  const vaultUrl = `http://127.0.0.1:${vaultPort}`;
+  const vault = startService("vault", "node", [path.join(root, "apps/vault/dist/src/main.js")], {
+    cwd: root,
+    env: {
+      ...quietEnv,
+      CHAIN_RPC_URL: rpcUrl,
+      VAULT_PORT: String(vaultPort),
+      VAULT_DATA_DIR: path.join(stateDir, "vault"),
+      VAULT_OPERATOR_MNEMONIC: secrets.VAULT_OPERATOR_MNEMONIC,
+      VAULT_CORS_ORIGINS: portalUrl,
+    },
+  });
+  services.push(vault);
+  vault.exited.then(({ code }) => !stopping && (log(`vault exited (${code})`), shutdown(1)));
+  await waitFor("the vault", () => httpOk(`${vaultUrl}/health`), { service: vault });
+
   const portal = startService("portal", "npx", ["next", "start", "-p", String(portalPort)], {
     cwd: path.join(root, "apps/portal"),
     env: {
@@ -115,7 +134,8 @@ async function main() {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   console.log(`\n  Precision is running at ${portalUrl}`);
   console.log(`  Chain RPC (CometBFT 0.38 JSON-RPC, chain id precision-local-1) at ${rpcUrl}`);
-  console.log(`  Indexer metrics (Prometheus) at http://127.0.0.1:${indexerPort}/metrics\n`);
+  console.log(`  Indexer metrics (Prometheus) at http://127.0.0.1:${indexerPort}/metrics`);
+  console.log(`  Record vault (encrypted objects, signed requests) at ${vaultUrl}\n`);
   console.log(`  Demo sign-ins (password: ${password}):`);
   for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(width)}  ${u.role.toLowerCase().padEnd(10)}  ${u.name}`);
   console.log(`\n  Data lives in ${stateDir}. Press Ctrl-C to stop.\n`);

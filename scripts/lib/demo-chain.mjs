@@ -1,7 +1,8 @@
 // The development chain for `npm start`: every staff member gets their own signing key (sealed
 // under the server's key-encryption secret, stored on their user row), and the chain's genesis
 // funds those accounts and registers the demo organisations and memberships in the identity
-// module, with the consortium admin as the authority. Patients hold their own keys in the browser.
+// module, with the consortium admin as the authority; the vault's operator account is funded and
+// named in the access module's params. Patients hold their own keys in the browser.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runOrThrow } from "./proc.mjs";
@@ -65,12 +66,14 @@ function organizationGenesis(org) {
  * Creates the chain home with the demo genesis on first start; later starts reuse it. Returns the
  * home directory.
  */
-export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, log }) {
+export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, vaultOperatorMnemonic, log }) {
   const home = path.join(stateDir, "chain");
   const { createPrismaClient } = await import("@precision/db");
   const prisma = createPrismaClient(databaseUrl);
   try {
     const staff = await ensureStaffKeys(prisma, keySecret, log);
+    const { walletFromMnemonic } = await import("@precision/client");
+    const [vaultOperator] = await (await walletFromMnemonic(vaultOperatorMnemonic)).getAccounts();
     const genesisFile = path.join(home, "config/genesis.json");
     if (existsSync(genesisFile)) {
       const genesis = JSON.parse(readFileSync(genesisFile, "utf8"));
@@ -80,6 +83,10 @@ export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, log }
         log(`warning: ${missing.join(", ")} have keys the chain's genesis does not fund (the database was reset);`);
         log(`remove ${home} to rebuild the chain from the current demo data`);
       }
+      if (!(genesis.app_state.access?.params?.vaultOperators ?? []).includes(vaultOperator.address)) {
+        log(`warning: the chain's genesis does not name this vault's operator ${vaultOperator.address}, so reads cannot be logged;`);
+        log(`remove ${home} to rebuild the chain`);
+      }
       return home;
     }
 
@@ -87,6 +94,7 @@ export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, log }
     await runOrThrow("node", [precisiond, "init", "--home", home, "--chain-id", CHAIN_ID], { quiet: true });
     const admin = staff.find((u) => u.role === "ADMIN");
     if (!admin) throw new Error("the demo data has no consortium admin to act as the identity authority");
+    await runOrThrow("node", [precisiond, "genesis", "add-account", "--home", home, vaultOperator.address, AUTHORITY_FUNDS], { quiet: true });
     for (const user of staff) {
       const coins = user === admin ? AUTHORITY_FUNDS : STAFF_FUNDS;
       await runOrThrow("node", [precisiond, "genesis", "add-account", "--home", home, user.chainAddress, coins], {
@@ -111,8 +119,12 @@ export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, log }
       organizations: organizations.map(organizationGenesis),
       members,
     };
+    genesis.app_state.access = {
+      ...genesis.app_state.access,
+      params: { ...genesis.app_state.access.params, authority: admin.chainAddress, vaultOperators: [vaultOperator.address] },
+    };
     writeFileSync(genesisFile, JSON.stringify(genesis, null, 2) + "\n");
-    log(`genesis: ${staff.length} funded staff accounts, ${organizations.length} organisations, ${members.length} memberships`);
+    log(`genesis: ${staff.length} funded staff accounts, ${organizations.length} organisations, ${members.length} memberships, vault operator ${vaultOperator.address}`);
     return home;
   } finally {
     await prisma.$disconnect();

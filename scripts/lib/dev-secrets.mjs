@@ -1,12 +1,16 @@
 // Development secrets are generated on first start, kept in .precision/ (git-ignored, mode 0600)
 // and reused on later starts. Production deployments pass them in through the environment.
 import { randomBytes } from "node:crypto";
+import { generateMnemonic } from "@scure/bip39";
+import { wordlist } from "@scure/bip39/wordlists/english.js";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const SECRETS = {
   AUTH_SECRET: () => randomBytes(32).toString("base64url"),
   PRECISION_KEY_ENCRYPTION_SECRET: () => randomBytes(32).toString("base64url"),
+  /** The vault's chain account, which writes the access log. */
+  VAULT_OPERATOR_MNEMONIC: () => generateMnemonic(wordlist, 256),
 };
 
 export function loadDevSecrets(stateDir) {

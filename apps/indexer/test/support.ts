@@ -1,93 +1,23 @@
 // Real parts for the indexer's integration tests: a precisiond process, a throwaway PostgreSQL
 // database migrated by @precision/db, and the indexer as its own process (so kill -9 is real).
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { DirectSecp256k1Wallet, type OfflineDirectSigner } from "@cosmjs/proto-signing";
 import { SigningStargateClient, StargateClient } from "@cosmjs/stargate";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { createPrismaClient, type PrismaClient } from "@precision/db";
 import { migrate } from "@precision/db/migrate";
+import { createTestNode as createNode, freePort, waitFor as waitUntil, type TestNode } from "../../../tooling/testing/precisiond.mjs";
 import { inheritedEnv, testAdminUrl } from "./env.js";
 import { createThrowawayDatabase, dropDatabase } from "../../../scripts/lib/postgres.mjs";
 
-const PRECISIOND = path.resolve(import.meta.dirname, "../../../chain/bin/precisiond.js");
-const run = promisify(execFile);
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export interface TestNode {
-  readonly rpcUrl: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-interface GenesisFile {
-  app_state: {
-    auth: { accounts: { account_number: string }[] };
-    bank: { balances: { address: string; coins: { denom: string; amount: string }[] }[]; supply: unknown[] };
-  };
-}
-
-/**
- * The rest of a large account list goes straight into genesis.json in the shape `genesis
- * add-account` writes (one process per account would take minutes for a benchmark's hundreds).
- */
-function appendGenesisAccounts(file: string, accounts: readonly { address: string; coins: string }[]): void {
-  const genesis = JSON.parse(readFileSync(file, "utf8")) as GenesisFile;
-  let next = genesis.app_state.auth.accounts.reduce((n, a) => Math.max(n, Number(a.account_number) + 1), 0);
-  for (const a of accounts) {
-    const [, amount, denom] = /^(\d+)([a-z]+)$/.exec(a.coins) ?? [];
-    if (!amount || !denom) throw new Error(`bad coins ${a.coins}`);
-    genesis.app_state.auth.accounts.push({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: a.address, pub_key: null, account_number: String(next++), sequence: "0" } as never);
-    genesis.app_state.bank.balances.push({ address: a.address, coins: [{ denom, amount }] });
-  }
-  genesis.app_state.bank.supply = [];
-  writeFileSync(file, JSON.stringify(genesis, null, 2));
-}
+export { freePort };
+export type { TestNode } from "../../../tooling/testing/precisiond.mjs";
 
 /** A real precisiond in a temporary home, set up through its CLI contract. */
-export async function createTestNode(accounts: readonly { address: string; coins: string }[], blockTime = "200ms"): Promise<TestNode> {
-  const home = path.join(mkdtempSync(path.join(tmpdir(), "precision-indexer-node-")), "home");
-  await run("node", [PRECISIOND, "init", "--home", home, "--chain-id", "precision-local-1"]);
-  const [first, ...rest] = accounts;
-  if (first) await run("node", [PRECISIOND, "genesis", "add-account", "--home", home, first.address, first.coins]);
-  if (rest.length > 0) appendGenesisAccounts(path.join(home, "config/genesis.json"), rest);
-  const port = await freePort();
-  const rpcUrl = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-  const log: string[] = [];
-  return {
-    rpcUrl,
-    async start() {
-      child = spawn("node", [PRECISIOND, "start", "--home", home, "--rpc.laddr", `tcp://127.0.0.1:${port}`, "--block-time", blockTime], { stdio: ["ignore", "pipe", "pipe"] });
-      child.stdout?.on("data", (d) => log.push(String(d)));
-      child.stderr?.on("data", (d) => log.push(String(d)));
-      const c = child;
-      await waitFor("precisiond to produce a block", async () => {
-        if (c.exitCode !== null) throw new Error(`precisiond exited: ${log.join("")}`);
-        return (await nodeHeight({ rpcUrl })) >= 1n;
-      }, 30_000);
-    },
-    async stop() {
-      const c = child;
-      if (!c || c.exitCode !== null) return;
-      c.kill("SIGTERM");
-      await new Promise((resolve) => c.once("exit", resolve));
-    },
-  };
+export function createTestNode(accounts: readonly { address: string; coins: string }[], blockTime = "200ms"): Promise<TestNode> {
+  return createNode(accounts, { blockTime });
 }
 
 const MAIN = path.resolve(import.meta.dirname, "../dist/src/main.js");
@@ -193,18 +123,8 @@ export async function startIndexer(databaseUrl: string, rpcUrl: string, extraEnv
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  return waitUntil(what, probe, timeoutMs);
 }
 
 export async function nodeHeight(node: Pick<TestNode, "rpcUrl">): Promise<bigint> {

@@ -2,9 +2,12 @@ import type { DeliverTxResponse } from "@cosmjs/stargate";
 import { BroadcastTxError } from "@cosmjs/stargate";
 import type { ModuleErrorDefinition } from "@precision/proto";
 import {
-  IDENTITY_CODESPACE,
+  UNDEFINED_CODESPACE,
   identityErrorTable,
   internalErrorTable,
+  recordsErrorTable,
+  accessErrorTable,
+  alertsErrorTable,
   SDK_CODESPACE,
   sdkErrorTable,
 } from "@precision/proto";
@@ -13,6 +16,9 @@ const knownErrors: readonly ModuleErrorDefinition[] = [
   ...sdkErrorTable,
   ...internalErrorTable,
   ...identityErrorTable,
+  ...recordsErrorTable,
+  ...accessErrorTable,
+  ...alertsErrorTable,
 ];
 
 /** Where the chain refused: CheckTx (broadcast), in a block (deliver) or an ABCI query. */
@@ -179,12 +185,12 @@ export function assertPrecisionTxSuccess(response: DeliverTxResponse): void {
   if (error !== undefined) throw error;
 }
 
-/** True for "does not exist" answers: SDK key-not-found/not-found and every identity *_not_found. */
+/** True for "does not exist" answers: SDK key-not-found/not-found and every module *_not_found. */
 export function isNotFoundError(error: unknown): boolean {
   const chainError = toPrecisionChainError(error);
   if (chainError === undefined) return false;
   if (chainError.codespace === SDK_CODESPACE) {
     return chainError.reason === "key_not_found" || chainError.reason === "not_found";
   }
-  return chainError.codespace === IDENTITY_CODESPACE && chainError.reason.endsWith("_not_found");
+  return chainError.codespace !== UNDEFINED_CODESPACE && chainError.reason.endsWith("_not_found");
 }

@@ -131,3 +131,12 @@ export {
   WRAPPED_KEY_V1,
 } from "./crypto/index.js";
 export type { CryptoErrorCode, SealedRecord } from "./crypto/index.js";
+export {
+  EMPTY_BODY,
+  parseVaultAuthorization,
+  signVaultRequest,
+  VAULT_AUTH_SCHEME,
+  vaultSigningDigest,
+  verifyVaultRequest,
+} from "./vault/index.js";
+export type { VaultAuthorization, VaultRequestTarget } from "./vault/index.js";

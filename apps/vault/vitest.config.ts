@@ -1,0 +1,3 @@
+import { unitConfig } from "../../tooling/vitest/config.mjs";
+
+export default unitConfig();

@@ -1,0 +1,3 @@
+import { intConfig } from "../../tooling/vitest/config.mjs";
+
+export default intConfig();
