@@ -43,7 +43,7 @@ async function main() {
 
   await ensureDependencies(log);
   await buildWorkspace(log);
-  const secrets = loadDevSecrets(stateDir);
+  const secrets = await loadDevSecrets(stateDir);
   await assertPortFree(portalPort, "portal");
   await assertPortFree(rpcPort, "chain RPC");
   await assertPortFree(indexerPort, "indexer metrics");
