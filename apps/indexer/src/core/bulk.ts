@@ -34,18 +34,19 @@ export async function insertRows(
     const arrays = columns.map((c, j) =>
       chunk.map((r) => {
         const v = cell(r[j]);
-        // jsonb and text[] travel as text and are cast per element below.
-        return c.type === "jsonb" || c.type === "text[]" ? JSON.stringify(v) : v;
+        // jsonb and arrays travel as JSON text and are cast per element below.
+        if (c.type.endsWith("[]")) return JSON.stringify((v as unknown[]).map((x) => (typeof x === "bigint" ? x.toString() : x)));
+        return c.type === "jsonb" ? JSON.stringify(v) : v;
       }),
     );
     const select = columns
       .map((c, j) => {
         if (c.type === "jsonb") return `u.c${j}::jsonb`;
-        if (c.type === "text[]") return `ARRAY(SELECT jsonb_array_elements_text(u.c${j}::jsonb))`;
+        if (c.type.endsWith("[]")) return `ARRAY(SELECT jsonb_array_elements_text(u.c${j}::jsonb)::${c.type.slice(0, -2)})`;
         return `u.c${j}`;
       })
       .join(", ");
-    const unnest = columns.map((c, j) => `$${j + 1}::${c.type === "jsonb" || c.type === "text[]" ? "text" : c.type}[]`).join(", ");
+    const unnest = columns.map((c, j) => `$${j + 1}::${c.type === "jsonb" || c.type.endsWith("[]") ? "text" : c.type}[]`).join(", ");
     const names = columns.map((c) => `"${c.name}"`).join(", ");
     const aliases = columns.map((_, j) => `c${j}`).join(", ");
     const sql =

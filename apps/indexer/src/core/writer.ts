@@ -125,6 +125,6 @@ export async function indexedHeight(prisma: PrismaClient): Promise<bigint | unde
 /** Empties every indexed table, for a database that must follow a rebuilt chain from its genesis. */
 export async function resetIndexedState(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRawUnsafe(
-    `TRUNCATE "IndexerCursor", "ChainEventAttribute", "ChainEvent", "AddressTx", "ChainTx", "ChainBlock", "ChainAccount", "ChainBalance", "ChainMember", "ChainOrganization", "ChainDevice"`,
+    `TRUNCATE "IndexerCursor", "ChainEventAttribute", "ChainEvent", "AddressTx", "ChainTx", "ChainBlock", "ChainAccount", "ChainBalance", "ChainMember", "ChainOrganization", "ChainDevice", "ChainRecord", "ChainGrant", "ChainEmergencyRule", "ChainAccessLogEntry", "ChainAlert"`,
   );
 }
