@@ -166,9 +166,19 @@ export async function dropDatabase(url) {
   if (name === "postgres" || name === "template0" || name === "template1") {
     throw new Error(`refusing to drop the system database "${name}"`);
   }
-  await withClient(withDatabase(url, "postgres"), (client) =>
-    client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`),
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withClient(withDatabase(url, "postgres"), (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`),
+      );
+      return;
+    } catch (err) {
+      // FORCE may not terminate a superuser's backend (autovacuum working on the database right
+      // after a heavy run): wait for it to finish and try again.
+      if (err.code !== "42501" || attempt === 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
 }
 
 function databaseName(url) {

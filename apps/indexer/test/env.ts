@@ -17,3 +17,8 @@ export function inheritedEnv(): NodeJS.ProcessEnv {
 export function benchAdminUrl(): string | undefined {
   return process.env.TEST_POSTGRES_ADMIN_URL ?? (process.env.TEST_DATABASE_URL ? testAdminUrl() : undefined);
 }
+
+/** Extra node flags for the indexer process, e.g. INDEXER_NODE_ARGS="--cpu-prof" to profile a bench run. */
+export function indexerNodeArgs(): string[] {
+  return (process.env.INDEXER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+}

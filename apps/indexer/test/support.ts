@@ -8,7 +8,7 @@ import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { createPrismaClient, type PrismaClient } from "@precision/db";
 import { migrate } from "@precision/db/migrate";
 import { createTestNode as createNode, freePort, waitFor as waitUntil, type TestNode } from "../../../tooling/testing/precisiond.mjs";
-import { inheritedEnv, testAdminUrl } from "./env.js";
+import { indexerNodeArgs, inheritedEnv, testAdminUrl } from "./env.js";
 import { createThrowawayDatabase, dropDatabase } from "../../../scripts/lib/postgres.mjs";
 
 
@@ -100,7 +100,7 @@ export interface IndexerProcess {
 export async function startIndexer(databaseUrl: string, rpcUrl: string, extraEnv: Record<string, string> = {}): Promise<IndexerProcess> {
   const port = await freePort();
   const log: string[] = [];
-  const child: ChildProcess = spawn("node", [MAIN], {
+  const child: ChildProcess = spawn("node", [...indexerNodeArgs(), MAIN], {
     env: { ...inheritedEnv(), DATABASE_URL: databaseUrl, CHAIN_RPC_URL: rpcUrl, INDEXER_METRICS_PORT: String(port), INDEXER_POLL_MS: "200", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });

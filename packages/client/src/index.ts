@@ -140,3 +140,5 @@ export {
   verifyVaultRequest,
 } from "./vault/index.js";
 export type { VaultAuthorization, VaultRequestTarget } from "./vault/index.js";
+export { recordClassLabel, recordClassOf } from "./fhir/index.js";
+export type { ClassifiableResource } from "./fhir/index.js";
