@@ -124,6 +124,7 @@ async function main() {
       PRECISION_DEMO: "1",
       PRECISION_DEMO_PASSWORD: password,
       CHAIN_RPC_URL: rpcUrl,
+      VAULT_URL: vaultUrl,
       PRECISION_KEY_ENCRYPTION_SECRET: secrets.PRECISION_KEY_ENCRYPTION_SECRET,
     },
   });

@@ -10,6 +10,8 @@ import { root } from "./install.mjs";
 
 export const CHAIN_ID = "precision-local-1";
 const STAFF_KEY_PURPOSE = "staff-signing-key";
+export const ORGANIZATION_KEY_PURPOSE = "organization-encryption-key";
+export const PATIENT_DEMO_KEY_PURPOSE = "patient-demo-key";
 const STAFF_FUNDS = "1000000000uusd";
 const AUTHORITY_FUNDS = "1000000000000uusd";
 const precisiond = path.join(root, "chain/bin/precisiond.js");
@@ -46,6 +48,34 @@ async function ensureStaffKeys(prisma, keySecret, log) {
   return staff;
 }
 
+/** Gives every organisation without one an encryption key pair, the private half sealed on its row. */
+async function ensureOrganizationKeys(prisma, keySecret) {
+  const { generateEncryptionKeyPair, sealSecret } = await import("@precision/client");
+  for (const org of await prisma.organization.findMany({ where: { encryptedKey: null } })) {
+    const { privateKey, publicKey } = generateEncryptionKeyPair();
+    const encryptedKey = await sealSecret(Buffer.from(privateKey).toString("base64"), keySecret, { purpose: ORGANIZATION_KEY_PURPOSE, owner: org.id });
+    await prisma.organization.update({ where: { id: org.id }, data: { encryptedKey, encryptionPublicKey: Buffer.from(publicKey).toString("base64") } });
+  }
+}
+
+/**
+ * Demo patients get a key so that their seeded records can be wrapped to it. Their recovery phrase
+ * is sealed on their row and shown to them once in the patient area ("restore from the
+ * mnemonic"); people who join later create their key in the browser, and the server never sees it.
+ */
+async function ensureDemoPatientKeys(prisma, keySecret) {
+  const { accountKeyFromMnemonic, generateMnemonic, sealSecret } = await import("@precision/client");
+  const patients = await prisma.user.findMany({ where: { role: "PATIENT" }, orderBy: { email: "asc" } });
+  for (const user of patients) {
+    if (user.chainAddress) continue;
+    const mnemonic = generateMnemonic(24);
+    const key = await accountKeyFromMnemonic(mnemonic);
+    const encryptedKey = await sealSecret(mnemonic, keySecret, { purpose: PATIENT_DEMO_KEY_PURPOSE, owner: user.id });
+    Object.assign(user, await prisma.user.update({ where: { id: user.id }, data: { chainAddress: key.address, publicKey: Buffer.from(key.publicKey).toString("base64"), encryptedKey } }));
+  }
+  return patients;
+}
+
 function organizationGenesis(org) {
   const identifiers = {};
   if (org.npi) identifiers.npi = org.npi;
@@ -59,6 +89,7 @@ function organizationGenesis(org) {
     identifiers,
     active: true,
     authorizedTradingPartner: TRADING_PARTNER_TYPES.has(org.type),
+    encryptionPublicKey: org.encryptionPublicKey ?? "",
   };
 }
 
@@ -72,6 +103,8 @@ export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, vault
   const prisma = createPrismaClient(databaseUrl);
   try {
     const staff = await ensureStaffKeys(prisma, keySecret, log);
+    await ensureOrganizationKeys(prisma, keySecret);
+    const patients = await ensureDemoPatientKeys(prisma, keySecret);
     const { walletFromMnemonic } = await import("@precision/client");
     const [vaultOperator] = await (await walletFromMnemonic(vaultOperatorMnemonic)).getAccounts();
     const genesisFile = path.join(home, "config/genesis.json");
@@ -95,7 +128,7 @@ export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, vault
     const admin = staff.find((u) => u.role === "ADMIN");
     if (!admin) throw new Error("the demo data has no consortium admin to act as the identity authority");
     await runOrThrow("node", [precisiond, "genesis", "add-account", "--home", home, vaultOperator.address, AUTHORITY_FUNDS], { quiet: true });
-    for (const user of staff) {
+    for (const user of [...staff, ...patients]) {
       const coins = user === admin ? AUTHORITY_FUNDS : STAFF_FUNDS;
       await runOrThrow("node", [precisiond, "genesis", "add-account", "--home", home, user.chainAddress, coins], {
         quiet: true,

@@ -127,3 +127,12 @@ describe("isNotFoundError", () => {
     expect(isNotFoundError(new Error("socket hang up"))).toBe(false);
   });
 });
+
+describe("a failed simulation", () => {
+  it("is recognised by its module error despite the gas suffix", () => {
+    const err = toPrecisionChainError(
+      new Error("Query failed with (13): failed to execute message; message index: 0: prec1x has no live TREAT grant: no live treatment relationship with the patient With gas wanted: '0' and gas used: '30125' "),
+    );
+    expect([err?.codespace, err?.code, err?.reason]).toEqual(["records", 13, "no_treatment_relationship"]);
+  });
+});

@@ -141,6 +141,8 @@ function userMessageFor(codespace: string, reason: string, details: ChainErrorDe
 
 /** `QueryClient` reports a failed ABCI query as "Query failed with (<code>): <log>". */
 const queryFailure = /^Query failed with \((\d+)\): ([\s\S]*)$/;
+/** What a failed Simulate appends to the log, as the SDK does. */
+const simulateSuffix = / With gas wanted: '\d+' and gas used: '\d+' ?$/;
 
 /**
  * Turns what CosmJS throws or returns into a PrecisionChainError, or undefined when the value is
@@ -158,7 +160,7 @@ export function toPrecisionChainError(error: unknown): PrecisionChainError | und
     const match = queryFailure.exec(error.message);
     if (match?.[1] !== undefined && match[2] !== undefined) {
       return new PrecisionChainError(
-        { stage: "query", codespace: "", code: Number(match[1]), log: match[2] },
+        { stage: "query", codespace: "", code: Number(match[1]), log: match[2].replace(simulateSuffix, "") },
         { cause: error },
       );
     }

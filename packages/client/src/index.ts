@@ -28,6 +28,7 @@ export {
 } from "./errors.js";
 export type { ChainErrorDetails, ChainErrorStage } from "./errors.js";
 export {
+  accountKeyFromMnemonic,
   addressFromPubkey,
   generateMnemonic,
   generateWallet,
@@ -35,7 +36,7 @@ export {
   toPrecisionAddress,
   walletFromMnemonic,
 } from "./keys.js";
-export type { MnemonicLength, WalletOptions } from "./keys.js";
+export type { AccountKey, MnemonicLength, WalletOptions } from "./keys.js";
 export {
   identityMessageComposer,
   isMsgAddMemberEncodeObject,
@@ -120,6 +121,7 @@ export {
   decryptStream,
   encryptRecord,
   encryptStream,
+  generateEncryptionKeyPair,
   PrecisionCryptoError,
   rewrapKey,
   unwrapKey,

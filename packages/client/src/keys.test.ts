@@ -1,6 +1,7 @@
 import { fromBase64 } from "@cosmjs/encoding";
 import { describe, expect, it } from "vitest";
 import {
+  accountKeyFromMnemonic,
   addressFromPubkey,
   generateMnemonic,
   isPrecisionAddress,
@@ -46,5 +47,16 @@ describe("keys", () => {
     expect(isPrecisionAddress(addressFromPubkey(pubkey))).toBe(true);
     expect(isPrecisionAddress(cosmosAddress)).toBe(false);
     expect(isPrecisionAddress("prec1notbech32")).toBe(false);
+  });
+});
+
+describe("accountKeyFromMnemonic", () => {
+  it("derives the key the wallet signs with", async () => {
+    const mnemonic = generateMnemonic(12);
+    const [account] = await (await walletFromMnemonic(mnemonic)).getAccounts();
+    const key = await accountKeyFromMnemonic(mnemonic);
+    expect(key.address).toBe(account!.address);
+    expect(key.publicKey).toEqual(account!.pubkey);
+    expect(key.privateKey).toHaveLength(32);
   });
 });

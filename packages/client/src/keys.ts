@@ -1,5 +1,5 @@
 import { rawSecp256k1PubkeyToRawAddress } from "@cosmjs/amino";
-import { Bip39, Random } from "@cosmjs/crypto";
+import { Bip39, EnglishMnemonic, Random, Secp256k1, Slip10, Slip10Curve } from "@cosmjs/crypto";
 import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { PRECISION_BECH32_PREFIX, precisionHdPath } from "./constants.js";
@@ -70,4 +70,23 @@ export function isPrecisionAddress(address: string): boolean {
 /** The same account under the "prec" prefix, e.g. from a "cosmos1…" address of the same key. */
 export function toPrecisionAddress(bech32Address: string): string {
   return toBech32(PRECISION_BECH32_PREFIX, fromBech32(bech32Address, BECH32_MAX_LENGTH).data);
+}
+
+export interface AccountKey {
+  readonly privateKey: Uint8Array;
+  /** 33-byte compressed. */
+  readonly publicKey: Uint8Array;
+  readonly address: string;
+}
+
+/**
+ * The raw key of account `index` of a mnemonic (the same one `walletFromMnemonic` signs with), for
+ * what a wallet cannot do: unwrapping record keys and signing vault requests.
+ */
+export async function accountKeyFromMnemonic(mnemonic: string, index = 0, bip39Password = ""): Promise<AccountKey> {
+  const seed = await Bip39.mnemonicToSeed(new EnglishMnemonic(mnemonic), bip39Password);
+  const { privkey } = Slip10.derivePath(Slip10Curve.Secp256k1, seed, precisionHdPath(index));
+  const { pubkey } = await Secp256k1.makeKeypair(privkey);
+  const publicKey = Secp256k1.compressPubkey(pubkey);
+  return { privateKey: privkey, publicKey, address: addressFromPubkey(publicKey) };
 }

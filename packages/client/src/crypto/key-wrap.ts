@@ -70,3 +70,9 @@ export async function unwrapKey(wrapped: Uint8Array, recipientPriv: Uint8Array):
 export async function rewrapKey(wrapped: Uint8Array, ownerPriv: Uint8Array, newRecipientPub: Uint8Array): Promise<Uint8Array> {
   return wrapKey(await unwrapKey(wrapped, ownerPriv), newRecipientPub);
 }
+
+/** A fresh key pair that data keys can be wrapped to (an organisation's encryption key). */
+export function generateEncryptionKeyPair(): { privateKey: Uint8Array; publicKey: Uint8Array } {
+  const privateKey = secp256k1.utils.randomSecretKey();
+  return { privateKey, publicKey: secp256k1.getPublicKey(privateKey, true) };
+}

@@ -3,7 +3,8 @@ import { RecordClass } from "@precision/proto";
 /** A FHIR resource as far as classifying it needs: its type and its category codings. */
 export interface ClassifiableResource {
   readonly resourceType: string;
-  readonly category?: readonly { readonly coding?: readonly { readonly system?: string; readonly code?: string }[] }[] | { readonly coding?: readonly { readonly system?: string; readonly code?: string }[] };
+  /** CodeableConcept or CodeableConcept[] (other shapes, e.g. AllergyIntolerance's codes, are ignored). */
+  readonly category?: unknown;
 }
 
 const BY_TYPE: Readonly<Record<string, RecordClass>> = {
@@ -47,8 +48,11 @@ const BY_CATEGORY: Readonly<Record<string, RecordClass>> = {
 };
 
 function categoryCodes(resource: ClassifiableResource): string[] {
-  const categories = resource.category === undefined ? [] : Array.isArray(resource.category) ? resource.category : [resource.category];
-  return (categories as { coding?: { code?: string }[] }[]).flatMap((c) => (c.coding ?? []).map((x) => x.code ?? ""));
+  const categories: unknown[] = resource.category === undefined ? [] : Array.isArray(resource.category) ? resource.category : [resource.category];
+  return categories.flatMap((c) => {
+    const coding = (c as { coding?: unknown } | null)?.coding;
+    return Array.isArray(coding) ? coding.map((x) => String((x as { code?: unknown }).code ?? "")) : [];
+  });
 }
 
 /**
