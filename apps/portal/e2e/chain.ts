@@ -1,11 +1,15 @@
-// The real chain node and indexer for the end-to-end run: precisiond in a temporary home with a
-// funded test account, and apps/indexer writing into the run's database.
+// The real chain node, indexer and vault for the end-to-end run: precisiond in a temporary home
+// with the start command's demo genesis (organisations with their keys, staff and patient
+// accounts, the vault operator) plus a funded test account, apps/indexer writing into the run's
+// database, and apps/vault.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DirectSecp256k1Wallet } from "@cosmjs/proto-signing";
+import { generateMnemonic } from "@precision/client";
+import { prepareDemoChain } from "../../../scripts/lib/demo-chain.mjs";
 import { e2eEnv } from "./env.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -46,13 +50,18 @@ async function stop(child: ChildProcess) {
   await new Promise((r) => child.once("exit", r));
 }
 
-/** Starts node and indexer; resolves to a function that stops both. */
+export function vaultUrl(): string {
+  return `http://127.0.0.1:${e2eEnv().vaultPort}`;
+}
+
+/** Starts node, indexer and vault; resolves to a function that stops them. */
 export async function startChainAndIndexer(databaseUrl: string): Promise<() => Promise<void>> {
-  const { chainPort, indexerPort } = e2eEnv();
+  const { chainPort, indexerPort, vaultPort, keySecret } = e2eEnv();
   const precisiond = path.join(root, "chain/bin/precisiond.js");
-  const home = path.join(mkdtempSync(path.join(tmpdir(), "precision-e2e-chain-")), "home");
+  const stateDir = mkdtempSync(path.join(tmpdir(), "precision-e2e-"));
+  const vaultOperatorMnemonic = generateMnemonic(24);
+  const home = await prepareDemoChain({ stateDir, databaseUrl, keySecret, vaultOperatorMnemonic, log: () => undefined });
   const [sender] = await (await e2eWallet()).getAccounts();
-  await run("node", [precisiond, "init", "--home", home, "--chain-id", "precision-local-1"]);
   await run("node", [precisiond, "genesis", "add-account", "--home", home, sender!.address, "1000000000000uusd"]);
   const node = spawnLogged([precisiond, "start", "--home", home, "--rpc.laddr", `tcp://127.0.0.1:${chainPort}`, "--block-time", "500ms"]);
   await waitUntil("precisiond", async () => (await fetch(`${chainRpcUrl()}/health`)).ok, node.child, node.log);
@@ -61,7 +70,15 @@ export async function startChainAndIndexer(databaseUrl: string): Promise<() => P
   await run("node", [indexerMain, "reset"], { env: { ...e2eEnv().inherited, DATABASE_URL: databaseUrl, CHAIN_RPC_URL: chainRpcUrl() } });
   const indexer = spawnLogged([indexerMain], { DATABASE_URL: databaseUrl, CHAIN_RPC_URL: chainRpcUrl(), INDEXER_METRICS_PORT: String(indexerPort) });
   await waitUntil("the indexer", async () => (await fetch(`http://127.0.0.1:${indexerPort}/healthz`)).ok, indexer.child, indexer.log);
+  const vault = spawnLogged([path.join(root, "apps/vault/dist/src/main.js")], {
+    CHAIN_RPC_URL: chainRpcUrl(),
+    VAULT_PORT: String(vaultPort),
+    VAULT_DATA_DIR: path.join(stateDir, "vault"),
+    VAULT_OPERATOR_MNEMONIC: vaultOperatorMnemonic,
+  });
+  await waitUntil("the vault", async () => (await fetch(`${vaultUrl()}/health`)).ok, vault.child, vault.log);
   return async () => {
+    await stop(vault.child);
     await stop(indexer.child);
     await stop(node.child);
   };

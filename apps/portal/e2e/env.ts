@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** Test-run configuration; the only place in e2e/ that reads process.env. */
 export function e2eEnv() {
@@ -20,6 +20,12 @@ export function e2eEnv() {
     /** The end-to-end run starts its own chain node and indexer on these ports. */
     chainPort: Number(process.env.E2E_CHAIN_PORT ?? 26757),
     indexerPort: Number(process.env.E2E_INDEXER_PORT ?? 9564),
+    vaultPort: Number(process.env.E2E_VAULT_PORT ?? 9570),
+    /**
+     * Seals staff and organisation keys for this run. Derived from the run's throwaway database
+     * name, so the global setup and the portal it starts agree without passing it around.
+     */
+    keySecret: createHash("sha256").update(`precision-e2e-key-secret:${databaseUrl}`).digest("base64url"),
     ci: Boolean(process.env.CI),
     /** What child processes (node, indexer) inherit. */
     inherited: { ...process.env },

@@ -21,6 +21,10 @@ export const envSchema = z.object({
   AUTH_TRUST_HOST: booleanString.optional(),
   CHAIN_RPC_URL: httpUrl("the chain node's CometBFT JSON-RPC").default("http://127.0.0.1:26657"),
   PRECISION_DEMO: booleanString.default(false),
+  /** Seals staff signing keys and organisation encryption keys at rest (the start script generates one). */
+  PRECISION_KEY_ENCRYPTION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The record vault (apps/vault). */
+  VAULT_URL: httpUrl("the record vault, e.g. http://127.0.0.1:9470").default("http://127.0.0.1:9470"),
   /** The demo sign-ins' password when the start command was given one; shown on the sign-in page. */
   PRECISION_DEMO_PASSWORD: z.string().max(1024).optional(),
 });

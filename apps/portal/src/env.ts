@@ -15,6 +15,9 @@ export function env(): Env {
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST,
     CHAIN_RPC_URL: process.env.CHAIN_RPC_URL,
     PRECISION_DEMO: process.env.PRECISION_DEMO,
+    PRECISION_DEMO_PASSWORD: process.env.PRECISION_DEMO_PASSWORD,
+    PRECISION_KEY_ENCRYPTION_SECRET: process.env.PRECISION_KEY_ENCRYPTION_SECRET,
+    VAULT_URL: process.env.VAULT_URL,
   });
   return cached;
 }
