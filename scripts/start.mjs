@@ -60,6 +60,8 @@ async function main() {
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
   const password = process.env.PRECISION_DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
   await seedDemo(database.url, { password });
+  const { seedDemoPatients } = await import("@precision/db/seed");
+  log(`demo patients: ${await seedDemoPatients(database.url, { password })}`);
 
   const freshChain = !existsSync(path.join(stateDir, "chain/config/genesis.json"));
   const chainHome = await prepareDemoChain({
@@ -111,6 +113,8 @@ async function main() {
   services.push(vault);
   vault.exited.then(({ code }) => !stopping && (log(`vault exited (${code})`), shutdown(1)));
   await waitFor("the vault", () => httpOk(`${vaultUrl}/health`), { service: vault });
+  const { uploadDemoObjects } = await import("./lib/demo-chain.mjs");
+  await uploadDemoObjects({ stateDir, vaultUrl, uploaderMnemonic: secrets.VAULT_OPERATOR_MNEMONIC, log });
 
   const portal = startService("portal", "npx", ["next", "start", "-p", String(portalPort)], {
     cwd: path.join(root, "apps/portal"),

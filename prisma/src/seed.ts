@@ -9,6 +9,10 @@ import type { Prisma } from "./generated/client/client.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 
 export { DEMO_ORGANIZATIONS, DEMO_PASSWORD_DEFAULT, DEMO_USERS } from "./demo/identities.ts";
+export { DEMO_PATIENTS } from "./demo/patients.ts";
+export type { DemoPatient } from "./demo/patients.ts";
+export { clinicalHistory, DEMO_SOURCES } from "./demo/clinical-history.ts";
+export type { DemoRecord, DemoSource } from "./demo/clinical-history.ts";
 export type { DemoOrganization, DemoUser } from "./demo/identities.ts";
 
 /** Arbitrary but fixed: concurrent seeders of one database take turns. */
@@ -101,4 +105,25 @@ function differing<T extends object>(row: object, wanted: T): Partial<T> | null 
     }
   }
   return any ? out : null;
+}
+
+/**
+ * The generated demo patients (DEMO_PATIENTS beyond the named ones): created when missing, all with
+ * the demo password (hashed once). Returns how many exist afterwards.
+ */
+export async function seedDemoPatients(databaseUrl: string, opts: { password?: string } = {}): Promise<number> {
+  const { DEMO_PATIENTS } = await import("./demo/patients.ts");
+  const password = opts.password ?? DEMO_PASSWORD_DEFAULT;
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const existing = new Set((await prisma.user.findMany({ where: { email: { in: DEMO_PATIENTS.map((p) => p.email) } }, select: { email: true } })).map((u) => u.email));
+    const missing = DEMO_PATIENTS.filter((p) => !existing.has(p.email));
+    if (missing.length > 0) {
+      const passwordHash = await hashPassword(password);
+      await prisma.user.createMany({ data: missing.map((p) => ({ email: p.email, name: p.name, role: "PATIENT" as const, passwordHash })), skipDuplicates: true });
+    }
+    return existing.size + missing.length;
+  } finally {
+    await prisma.$disconnect();
+  }
 }

@@ -8,3 +8,9 @@ export function prepareDemoChain(opts: {
   vaultOperatorMnemonic: string;
   log: (message: string) => void;
 }): Promise<string>;
+export function uploadDemoObjects(opts: {
+  stateDir: string;
+  vaultUrl: string;
+  uploaderMnemonic: string;
+  log?: (message: string) => void;
+}): Promise<void>;

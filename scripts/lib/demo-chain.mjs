@@ -3,7 +3,7 @@
 // funds those accounts and registers the demo organisations and memberships in the identity
 // module, with the consortium admin as the authority; the vault's operator account is funded and
 // named in the access module's params. Patients hold their own keys in the browser.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runOrThrow } from "./proc.mjs";
 import { root } from "./install.mjs";
@@ -76,6 +76,99 @@ async function ensureDemoPatientKeys(prisma, keySecret) {
   return patients;
 }
 
+const DAY_SECONDS = 86_400;
+
+/**
+ * The demo patients' histories as genesis records (imported history, as a network bootstraps from
+ * existing charts): each FHIR resource encrypted under a fresh data key wrapped to the patient and
+ * to the authoring organisation, the ciphertext written to `objectsDir` for the vault, and the
+ * treatment grants that let each source keep writing.
+ */
+async function demoHistory({ prisma, patients, staff, objectsDir, now }) {
+  const { encryptRecord, wrapKey, recordClassOf, organizationRecipient } = await import("@precision/client");
+  const { RecordClass } = await import("@precision/proto");
+  const { DEMO_PATIENTS, DEMO_SOURCES, clinicalHistory } = await import("@precision/db/seed");
+  const orgs = new Map((await prisma.organization.findMany()).map((o) => [o.slug, o]));
+  const staffByEmail = new Map(staff.map((u) => [u.email, u]));
+  const byEmail = new Map(patients.map((p) => [p.email, p]));
+  mkdirSync(objectsDir, { recursive: true });
+  const records = [];
+  const grants = [];
+  const at = (days) => new Date(now.getTime() + days * DAY_SECONDS * 1000);
+  for (const demo of DEMO_PATIENTS) {
+    const user = byEmail.get(demo.email);
+    if (!user?.chainAddress || !user.publicKey) continue;
+    const patientKey = Buffer.from(user.publicKey, "base64");
+    for (const record of clinicalHistory(demo, user.chainAddress, now)) {
+      const source = DEMO_SOURCES[record.source];
+      const org = source.organizationSlug ? orgs.get(source.organizationSlug) : undefined;
+      const author = source.authorEmail ? staffByEmail.get(source.authorEmail)?.chainAddress : user.chainAddress;
+      if (!author || (source.organizationSlug && !org?.encryptionPublicKey)) continue;
+      const sealed = await encryptRecord(new TextEncoder().encode(JSON.stringify(record.resource)), { recordId: record.id });
+      writeFileSync(path.join(objectsDir, `${sealed.contentHash}.bin`), sealed.envelope);
+      const keys = [{ recipient: user.chainAddress, wrappedKey: Buffer.from(await wrapKey(sealed.dataKey, patientKey)).toString("base64") }];
+      if (org) keys.push({ recipient: organizationRecipient(org.slug), wrappedKey: Buffer.from(await wrapKey(sealed.dataKey, Buffer.from(org.encryptionPublicKey, "base64"))).toString("base64") });
+      records.push({
+        id: record.id,
+        patient: user.chainAddress,
+        authorOrganizationId: org?.slug ?? "",
+        author,
+        resourceType: record.resource.resourceType,
+        recordClass: RecordClass[recordClassOf(record.resource)],
+        ciphertextSha256: Buffer.from(sealed.contentHash, "hex").toString("base64"),
+        ciphertextSize: String(sealed.envelope.length),
+        vaultLocator: `vault:sha256:${sealed.contentHash}`,
+        keys,
+        height: "0",
+        time: record.time.toISOString(),
+      });
+    }
+    // Primary care treats everything for years; the lab and the pharmacy keep their own classes; the
+    // hospital's emergency-visit grant has ended (its own chart stays readable to it).
+    const base = { patient: user.chainAddress, grantee: "", kind: "GRANT_KIND_CONSENT", createdBy: user.chainAddress, createdHeight: "0", createdTime: now.toISOString() };
+    const grant = (organization, scope, purpose, start, end) => grants.push({ ...base, id: String(grants.length + 1), granteeOrganizationId: organization, scope, purpose, start: start.toISOString(), end: end.toISOString() });
+    grant("maple-street-family-medicine", { all: true }, "PURPOSE_TREAT", at(-1100), at(365));
+    grant("northlake-clinical-labs", { classes: ["RECORD_CLASS_LABS"] }, "PURPOSE_TREAT", at(-800), at(365));
+    grant("maple-street-pharmacy", { classes: ["RECORD_CLASS_MEDICATIONS"] }, "PURPOSE_TREAT", at(-900), at(365));
+    grant("riverbend-heart-vascular", { all: true }, "PURPOSE_ETREAT", at(-420), at(-120));
+  }
+  return { records, grants };
+}
+
+/** Uploads the demo ciphertext genesis refers to; the folder is removed once every object is in. */
+export async function uploadDemoObjects({ stateDir, vaultUrl, uploaderMnemonic, log }) {
+  const dir = path.join(stateDir, "demo-objects");
+  if (!existsSync(dir)) return;
+  const { accountKeyFromMnemonic, signVaultRequest } = await import("@precision/client");
+  const { privateKey } = await accountKeyFromMnemonic(uploaderMnemonic);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".bin"));
+  for (let i = 0; i < files.length; i += 16) {
+    await Promise.all(
+      files.slice(i, i + 16).map(async (file) => {
+        const sha256 = file.slice(0, -4);
+        const urlPath = `/v1/objects/${sha256}`;
+        const res = await fetch(`${vaultUrl}${urlPath}`, { method: "PUT", body: readFileSync(path.join(dir, file)), headers: { authorization: signVaultRequest({ method: "PUT", path: urlPath, bodySha256: sha256 }, privateKey) } });
+        if (res.status !== 200 && res.status !== 201) throw new Error(`the vault refused demo object ${sha256}: HTTP ${res.status} ${await res.text()}`);
+      }),
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+  log?.(`uploaded ${files.length} encrypted demo records to the vault`);
+}
+
+/** Accounts and balances in the shape `precisiond genesis add-account` writes them. */
+function appendFundedAccounts(genesis, addresses, coins) {
+  const [, amount, denom] = /^(\d+)([a-z]+)$/.exec(coins);
+  const { auth, bank } = genesis.app_state;
+  let next = auth.accounts.reduce((n, a) => Math.max(n, Number(a.account_number) + 1), 0);
+  for (const address of addresses) {
+    if (auth.accounts.some((a) => a.address === address)) continue;
+    auth.accounts.push({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address, pub_key: null, account_number: String(next++), sequence: "0" });
+    bank.balances.push({ address, coins: [{ denom, amount }] });
+  }
+  bank.supply = [];
+}
+
 function organizationGenesis(org) {
   const identifiers = {};
   if (org.npi) identifiers.npi = org.npi;
@@ -127,37 +220,40 @@ export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, vault
     await runOrThrow("node", [precisiond, "init", "--home", home, "--chain-id", CHAIN_ID], { quiet: true });
     const admin = staff.find((u) => u.role === "ADMIN");
     if (!admin) throw new Error("the demo data has no consortium admin to act as the identity authority");
-    await runOrThrow("node", [precisiond, "genesis", "add-account", "--home", home, vaultOperator.address, AUTHORITY_FUNDS], { quiet: true });
-    for (const user of [...staff, ...patients]) {
-      const coins = user === admin ? AUTHORITY_FUNDS : STAFF_FUNDS;
-      await runOrThrow("node", [precisiond, "genesis", "add-account", "--home", home, user.chainAddress, coins], {
-        quiet: true,
-      });
-    }
+    // The authority goes through the CLI contract; the other accounts are written in the same shape
+    // in one pass (a process per account would take most of a minute for the demo's sixty).
+    await runOrThrow("node", [precisiond, "genesis", "add-account", "--home", home, admin.chainAddress, AUTHORITY_FUNDS], { quiet: true });
 
     const organizations = await prisma.organization.findMany({ orderBy: { slug: "asc" } });
     const members = staff.flatMap((user) =>
       user.memberships.map((m) => ({
         organizationId: m.organization.slug,
         address: user.chainAddress,
-        roles: MEMBER_ROLES[user.role],
+        // A pharmacy's staff dispense, so they also hold the pharmacist role that records requires.
+        roles: m.organization.type === "PHARMACY" ? [...MEMBER_ROLES[user.role], "ROLE_PHARMACIST"] : MEMBER_ROLES[user.role],
         title: m.title,
         active: true,
       })),
     );
     const genesis = JSON.parse(readFileSync(genesisFile, "utf8"));
+    const others = [vaultOperator.address, ...[...staff, ...patients].map((u) => u.chainAddress).filter((a) => a !== admin.chainAddress)];
+    appendFundedAccounts(genesis, [...new Set(others)], STAFF_FUNDS);
     genesis.app_state.identity = {
       ...genesis.app_state.identity,
       authority: admin.chainAddress,
       organizations: organizations.map(organizationGenesis),
       members,
     };
+    const history = await demoHistory({ prisma, patients, staff, objectsDir: path.join(stateDir, "demo-objects"), now: new Date(genesis.genesis_time) });
+    genesis.app_state.records = { records: history.records };
     genesis.app_state.access = {
       ...genesis.app_state.access,
       params: { ...genesis.app_state.access.params, authority: admin.chainAddress, vaultOperators: [vaultOperator.address] },
+      grants: history.grants,
+      nextGrantId: String(history.grants.length + 1),
     };
     writeFileSync(genesisFile, JSON.stringify(genesis, null, 2) + "\n");
-    log(`genesis: ${staff.length} funded staff accounts, ${organizations.length} organisations, ${members.length} memberships, vault operator ${vaultOperator.address}`);
+    log(`genesis: ${staff.length} funded staff accounts, ${patients.length} patients, ${organizations.length} organisations, ${members.length} memberships, ${history.records.length} encrypted records, ${history.grants.length} grants, vault operator ${vaultOperator.address}`);
     return home;
   } finally {
     await prisma.$disconnect();

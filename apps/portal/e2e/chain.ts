@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { DirectSecp256k1Wallet } from "@cosmjs/proto-signing";
 import { generateMnemonic } from "@precision/client";
-import { prepareDemoChain } from "../../../scripts/lib/demo-chain.mjs";
+import { prepareDemoChain, uploadDemoObjects } from "../../../scripts/lib/demo-chain.mjs";
 import { e2eEnv } from "./env.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -77,6 +77,7 @@ export async function startChainAndIndexer(databaseUrl: string): Promise<() => P
     VAULT_OPERATOR_MNEMONIC: vaultOperatorMnemonic,
   });
   await waitUntil("the vault", async () => (await fetch(`${vaultUrl()}/health`)).ok, vault.child, vault.log);
+  await uploadDemoObjects({ stateDir, vaultUrl: vaultUrl(), uploaderMnemonic: vaultOperatorMnemonic });
   return async () => {
     await stop(vault.child);
     await stop(indexer.child);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { accessMessageComposer, encryptRecord, recordsMessageComposer, vaultLocator, wrapKey } from "@precision/client";
+import { accessMessageComposer, encryptRecord, grantKeysFor, recordsMessageComposer, vaultLocator, wrapKey } from "@precision/client";
 import { Purpose, RecordClass } from "@precision/proto";
 import { demoUser, signInAs } from "./fixtures.ts";
 import { patientActor, type PatientActor } from "./patient-key.ts";
@@ -69,7 +69,12 @@ test.describe.serial("FHIR API against the real node, vault and indexer", () => 
 
   test("the patient grants the cardiology practice vitals and labs for 24 h; the clinician writes, reads and searches", async ({ page }) => {
     const end = { seconds: BigInt(Math.floor(Date.now() / 1000) + 86_400), nanos: 0 };
-    const granted = await patient.client.signAndBroadcast(address, [accessMessageComposer.grantAccess({ patient: address, granteeOrganizationId: CLINICIAN_ORG, purpose: Purpose.PURPOSE_TREAT, scope: { classes: [RecordClass.RECORD_CLASS_VITALS, RecordClass.RECORD_CLASS_LABS] }, end })], "auto");
+    // As the patient's browser does: the keys of the records in scope, re-wrapped to the practice.
+    const org = await patient.query.identity.organization(CLINICIAN_ORG);
+    const inScope = [...(await patient.query.records.recordsByPatient(address, RecordClass.RECORD_CLASS_VITALS)).records, ...(await patient.query.records.recordsByPatient(address, RecordClass.RECORD_CLASS_LABS)).records];
+    const keys = await grantKeysFor(inScope, address, patient.key.privateKey, org.encryptionPublicKey);
+    expect(keys.length).toBeGreaterThan(10);
+    const granted = await patient.client.signAndBroadcast(address, [accessMessageComposer.grantAccess({ patient: address, granteeOrganizationId: CLINICIAN_ORG, purpose: Purpose.PURPOSE_TREAT, scope: { classes: [RecordClass.RECORD_CLASS_VITALS, RecordClass.RECORD_CLASS_LABS] }, end, keys })], "auto");
     expect(granted.code).toBe(0);
     grantId = BigInt(granted.events.find((e) => e.type === "precision.access.v1.EventAccessGranted")!.attributes.find((a) => a.key === "grant_id")!.value.replaceAll('"', ""));
 
@@ -95,8 +100,10 @@ test.describe.serial("FHIR API against the real node, vault and indexer", () => 
       expect(bundle.type).toBe("searchset");
       expect(bundle.entry?.map((e) => e.resource.id)).toContain(created);
     }).toPass({ timeout: 20_000 });
-    const none = await api.get(`/api/fhir/Observation?patient=${address}&category=laboratory`);
-    expect(((await none.json()) as { total: number }).total).toBe(0);
+    // The grant covers labs too: the lab's results in the patient's history are readable now.
+    const labs = (await (await api.get(`/api/fhir/Observation?patient=${address}&category=laboratory&_count=5`)).json()) as { total: number; entry: { resource: { category: { coding: { code: string }[] }[] } }[] };
+    expect(labs.total).toBe(5);
+    expect(labs.entry.every((e) => e.resource.category[0]!.coding[0]!.code === "laboratory")).toBe(true);
   });
 
   test("a record the patient wrote is readable once the patient adds the practice's key to the grant", async ({ page }) => {

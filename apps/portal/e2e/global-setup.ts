@@ -1,6 +1,6 @@
 import { createPrismaClient, hashPassword } from "@precision/db";
 import { migrate } from "@precision/db/migrate";
-import { seedDemo } from "@precision/db/seed";
+import { seedDemo, seedDemoPatients } from "@precision/db/seed";
 import { startChainAndIndexer } from "./chain.ts";
 import { e2eEnv } from "./env.ts";
 import { DISABLED_EMAIL, LOCKOUT_EMAIL, password } from "./fixtures.ts";
@@ -10,6 +10,7 @@ export default async function globalSetup() {
   const { databaseUrl } = e2eEnv();
   await migrate(databaseUrl);
   await seedDemo(databaseUrl, { password });
+  await seedDemoPatients(databaseUrl, { password });
 
   const prisma = createPrismaClient(databaseUrl);
   try {

@@ -122,6 +122,7 @@ export {
   encryptRecord,
   encryptStream,
   generateEncryptionKeyPair,
+  grantKeysFor,
   PrecisionCryptoError,
   rewrapKey,
   unwrapKey,

@@ -8,6 +8,7 @@ import { PrecisionCryptoError } from "./errors.js";
 import { decryptRecord, encryptRecord } from "./record-envelope.js";
 import { rewrapKey, unwrapKey, wrapKey, WRAPPED_KEY_BYTES } from "./key-wrap.js";
 import { decryptStream, encryptStream, SEGMENT_BYTES } from "./stream.js";
+import { grantKeysFor } from "./grant-keys.js";
 
 const code = (fn: () => Promise<unknown>) =>
   fn().then(
@@ -155,5 +156,18 @@ describe("streamed records (STREAM over AES-256-GCM)", () => {
     expect(await code(() => collect(decryptStream(chunks(flip(sealed, header + seg + 10), 4096), key)))).toBe("E_DECRYPT");
     expect(await code(() => collect(decryptStream(chunks(sealed, 4096), key, { recordId: "other" })))).toBe("E_DECRYPT");
     expect(await code(() => collect(decryptStream(chunks(sealed.subarray(0, 5), 4096), key)))).toBe("E_FORMAT");
+  });
+});
+
+describe("grantKeysFor", () => {
+  it("re-wraps each record's key from the patient to the grantee", async () => {
+    const patient = secp256k1.utils.randomSecretKey();
+    const grantee = secp256k1.utils.randomSecretKey();
+    const dataKey = crypto.getRandomValues(new Uint8Array(32));
+    const record = { id: "r1", keys: [{ recipient: "prec1patient", wrappedKey: await wrapKey(dataKey, secp256k1.getPublicKey(patient, true)) }] };
+    const foreign = { id: "r2", keys: [{ recipient: "prec1other", wrappedKey: await wrapKey(dataKey, secp256k1.getPublicKey(grantee, true)) }] };
+    const keys = await grantKeysFor([record, foreign] as never, "prec1patient", patient, secp256k1.getPublicKey(grantee, true));
+    expect(keys.map((k) => k.recordId)).toEqual(["r1"]);
+    expect(await unwrapKey(keys[0]!.wrappedKey, grantee)).toEqual(dataKey);
   });
 });
