@@ -3,11 +3,12 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type * as MedplumCore from "@medplum/core";
 import { recordClassOf } from "@precision/client";
 import { clinicalHistory, DEMO_PATIENTS } from "@precision/db/seed";
 import { beforeAll, describe, expect, it } from "vitest";
 
-let core: typeof import("@medplum/core");
+let core: typeof MedplumCore;
 
 beforeAll(async () => {
   if (typeof globalThis.WebSocket === "undefined") globalThis.WebSocket = (await import("ws")).WebSocket as unknown as typeof WebSocket;
@@ -34,7 +35,7 @@ describe("demo clinical histories", () => {
       const history = clinicalHistory(patient, address, now);
       expect(new Set(history.map((r) => r.id)).size).toBe(history.length);
       for (const record of history) {
-        let issues: unknown[] = [];
+        let issues: unknown[];
         try {
           issues = core.validateResource(record.resource as never).filter((i) => i.severity === "error");
         } catch (err) {
