@@ -145,3 +145,5 @@ export {
 export type { VaultAuthorization, VaultRequestTarget } from "./vault/index.js";
 export { recordClassLabel, recordClassOf } from "./fhir/index.js";
 export type { ClassifiableResource } from "./fhir/index.js";
+export { KEYSTORE_ITERATIONS, KeystoreError, lockMnemonic, unlockMnemonic } from "./keystore.js";
+export type { Keystore } from "./keystore.js";

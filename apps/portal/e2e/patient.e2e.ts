@@ -1,0 +1,104 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PATIENTS } from "@precision/db/seed";
+import { fillSignIn, password, signInAs } from "./fixtures.ts";
+
+// A generated demo patient no other test file touches: this file takes their key into the browser.
+const patient = DEMO_PATIENTS[10]!;
+const PASSPHRASE = "correct horse battery staple";
+const RIVERBEND = "Riverbend General Hospital – Heart & Vascular Institute";
+
+async function signInAsPatient(page: Page) {
+  await page.goto("/signin");
+  await fillSignIn(page, patient.email, password);
+  await expect(page).toHaveURL(/\/patient$/);
+}
+
+/** A second device: the patient restores their key from the recovery phrase. */
+async function restore(page: Page, words: string) {
+  await signInAsPatient(page);
+  await page.getByLabel("Restore from your recovery phrase").fill(words);
+  await page.getByLabel("Passphrase for this browser").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Restore my key" }).click();
+  await expect(page.getByTestId("patient-app")).toBeVisible({ timeout: 20_000 });
+}
+
+test.describe.serial("the patient's own area, with the key in the browser", () => {
+  let words = "";
+
+  test("receives the recovery phrase once, keeps the key in the browser and reads their records decrypted there", async ({ page }) => {
+    await signInAsPatient(page);
+    await page.getByRole("button", { name: "Receive my recovery phrase" }).click();
+    words = (await page.getByTestId("recovery-words").textContent())!.trim();
+    expect(words.split(/\s+/)).toHaveLength(24);
+    await page.getByLabel("Passphrase for this browser").fill(PASSPHRASE);
+    await page.getByRole("button", { name: /keep my key here/ }).click();
+    await expect(page.getByTestId("patient-app")).toBeVisible({ timeout: 20_000 });
+    // The newest records are the wearable's heart-rate readings, decrypted in this browser.
+    await expect(page.getByTestId("own-timeline").getByTestId("decrypted").first()).toContainText(/Heart rate: \d+ \/min/, { timeout: 30_000 });
+    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("precision.keystore.")).map(([, v]) => v).join(""));
+    expect(stored).toContain("ciphertext");
+    expect(stored).not.toContain(words.split(" ").slice(0, 2).join(" "));
+    // Handed over once: the server no longer holds it.
+    expect((await page.request.post("/api/patient/key", { data: { action: "reveal-demo" } })).status()).toBe(404);
+
+    await page.reload();
+    await page.getByLabel("Passphrase").fill("not my passphrase");
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await expect(page.getByTestId("patient-error")).toHaveText("Wrong passphrase.");
+    await page.getByLabel("Passphrase").fill(PASSPHRASE);
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await expect(page.getByTestId("patient-app")).toBeVisible({ timeout: 20_000 });
+  });
+
+  test("a phrase of another account is refused on restore", async ({ page }) => {
+    await signInAsPatient(page);
+    await page.getByLabel("Restore from your recovery phrase").fill("abandon ".repeat(23) + "art");
+    await page.getByLabel("Passphrase for this browser").fill(PASSPHRASE);
+    await page.getByRole("button", { name: "Restore my key" }).click();
+    await expect(page.getByTestId("patient-error")).toContainText("belongs to another account");
+  });
+
+  test("grants the cardiologists 24 h on vitals and labs; the clinician sees the merged timeline, then nothing once revoked; every read is in the patient's log", async ({ page, browser }) => {
+    await restore(page, words);
+    await page.getByLabel("Organisation").selectOption({ label: RIVERBEND });
+    await page.getByRole("button", { name: "Grant access" }).click();
+    await expect(page.getByTestId("patient-ok")).toHaveText("Access granted.", { timeout: 30_000 });
+    const grant = page.getByTestId("grant-list").locator("li", { hasText: RIVERBEND }).filter({ has: page.getByRole("button", { name: "Revoke" }) });
+    await expect(grant).toContainText("Vitals, Labs");
+
+    const clinician = await (await browser.newContext()).newPage();
+    await signInAs(clinician, "CLINICIAN");
+    await expect(async () => {
+      await clinician.goto(`/clinician?q=${encodeURIComponent(patient.name)}`);
+      await clinician.getByTestId("patient-link").filter({ hasText: patient.name }).click({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    const lab = clinician.locator('[data-testid="record-link"][data-record^="lab-"]').first();
+    await expect(lab).toBeVisible();
+    await expect(clinician.locator('[data-record^="pharmacy-"]')).toHaveCount(0);
+    const labId = (await lab.getAttribute("data-record"))!;
+    await lab.click();
+    await expect(clinician.getByTestId("record-json")).toContainText("laboratory");
+
+    await expect(page.getByTestId("access-log")).toContainText("Dr. Priya Raman", { timeout: 30_000 });
+    await expect(page.getByTestId("access-log")).toContainText(labId);
+
+    await grant.getByRole("button", { name: "Revoke" }).click();
+    await expect(page.getByTestId("patient-ok")).toHaveText("Access revoked.", { timeout: 30_000 });
+    await clinician.reload();
+    await expect(clinician.getByTestId("record-denied")).toContainText("revoked");
+    await page.screenshot({ path: "test-results/screenshots/patient-area.png", fullPage: true });
+  });
+
+  test("break-glass by a clinician shows in the patient's area", async ({ page, browser }) => {
+    const clinician = await (await browser.newContext()).newPage();
+    await signInAs(clinician, "CLINICIAN");
+    await restore(page, words);
+    const address = (await page.getByTestId("patient-app").getAttribute("data-address"))!;
+    await clinician.goto(`/clinician/patients/${address}`);
+    await clinician.getByLabel("Reason").selectOption("life-threatening-emergency");
+    await clinician.getByRole("button", { name: "Break the glass" }).click();
+    await expect(clinician.getByTestId("glass-broken")).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("break-glass-notices")).toContainText("Dr. Priya Raman", { timeout: 30_000 });
+    await expect(page.getByTestId("break-glass-notices")).toContainText("life threatening emergency");
+  });
+});
