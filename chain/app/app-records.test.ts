@@ -227,6 +227,10 @@ describe("records and access through signed transactions", () => {
         classes: [RecordClass.RECORD_CLASS_VITALS],
         lookBackSeconds: 3_600n,
         durationSeconds: 600n,
+        keys: [
+          { recordId: "ecg-1", wrappedKey: wrapped(21) },
+          { recordId: "note-1", wrappedKey: wrapped(22) },
+        ],
       }),
     );
     expect(rule!.code).toBe(0);
@@ -247,7 +251,8 @@ describe("records and access through signed transactions", () => {
     expect(failure(replayed!)).toEqual(["alerts", 6]);
     expect(failure(unknown!)).toEqual(["alerts", 7]);
 
-    expect(await canRead(cardiologist, "ecg-1")).toMatchObject({ allowed: true, grantId: 1n, purpose: Purpose.PURPOSE_ETREAT });
+    // The escrowed key of the record in scope travels into the grant; the out-of-scope one does not.
+    expect(await canRead(cardiologist, "ecg-1")).toMatchObject({ allowed: true, grantId: 1n, purpose: Purpose.PURPOSE_ETREAT, wrappedKey: wrapped(21) });
     expect(await canRead(cardiologist, "note-1")).toMatchObject({ allowed: false, reason: "out_of_scope" });
     const alerts = await chain.query("/precision.alerts.v1.Query/AlertsByPatient", QueryAlertsByPatientRequest.encode({ patient: patient.address, pagination: undefined }).finish());
     expect(QueryAlertsByPatientResponse.decode(alerts.value).alerts).toMatchObject([{ id: "wear-1-1", code: "ecg.afib", grantIds: [1n] }]);

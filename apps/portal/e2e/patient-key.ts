@@ -46,3 +46,19 @@ export async function patientActor(email: string): Promise<PatientActor> {
     },
   };
 }
+
+/** A staff member's custodial key, as the portal holds it (for test set-up the UI does not offer). */
+export async function staffActor(email: string): Promise<{ key: AccountKey; client: SigningStargateClient; disconnect(): void }> {
+  const { databaseUrl, keySecret } = e2eEnv();
+  const prisma = createPrismaClient(databaseUrl);
+  let sealed: { id: string; encryptedKey: string | null } | null;
+  try {
+    sealed = await prisma.user.findUnique({ where: { email }, select: { id: true, encryptedKey: true } });
+  } finally {
+    await prisma.$disconnect();
+  }
+  if (!sealed?.encryptedKey) throw new Error(`${email} has no staff key`);
+  const key = await accountKeyFromMnemonic(await openSecret(sealed.encryptedKey, keySecret, { purpose: "staff-signing-key", owner: sealed.id }));
+  const client = await SigningStargateClient.connectWithSigner(chainRpcUrl(), await DirectSecp256k1Wallet.fromKey(key.privateKey, "prec"), { registry: createRegistry(), gasPrice: GasPrice.fromString("0.025uusd"), broadcastPollIntervalMs: 200 });
+  return { key, client, disconnect: () => client.disconnect() };
+}

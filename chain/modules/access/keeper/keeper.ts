@@ -262,13 +262,19 @@ export class AccessKeeper {
     const opened: Grant[] = [];
     for (const rule of this.rulesOf(ctx, patient)) {
       if (!rule.active || rule.triggerCode !== code) continue;
+      const scope: Scope = { all: rule.classes.length === 0, classes: rule.classes, recordIds: [], recordsFrom: { seconds: now - rule.lookBackSeconds, nanos: 0 } };
+      // The keys the patient escrowed with the rule, for the records the opened grant covers.
+      const keys = rule.keys.filter((k) => {
+        const record = this.records.getRecord(ctx, k.recordId);
+        return record !== undefined && scopeCovers(scope, record);
+      });
       opened.push(
         this.createGrant(ctx, {
           patient,
           grantee: rule.grantee,
           granteeOrganizationId: rule.granteeOrganizationId,
           kind: GrantKind.GRANT_KIND_EMERGENCY,
-          scope: { all: rule.classes.length === 0, classes: rule.classes, recordIds: [], recordsFrom: { seconds: now - rule.lookBackSeconds, nanos: 0 } },
+          scope,
           purpose: Purpose.PURPOSE_ETREAT,
           start: { seconds: now, nanos: 0 },
           end: { seconds: now + rule.durationSeconds, nanos: 0 },
@@ -280,7 +286,7 @@ export class AccessKeeper {
           revoked: false,
           revokedHeight: 0n,
           revokedTime: undefined,
-          keys: [],
+          keys,
         }),
       );
     }

@@ -28,7 +28,7 @@ import { AccessErrors } from "../types/errors.js";
 import { accessEvents } from "../types/events.js";
 import type { IdentityKeeper, RecordsKeeper } from "../types/expected-keepers.js";
 import { MODULE_NAME } from "../types/keys.js";
-import { BREAK_GLASS_REASONS, MAX_RULES_PER_PATIENT, validateParams } from "../types/params.js";
+import { BREAK_GLASS_REASONS, MAX_LOOK_BACK_SECONDS, MAX_RULES_PER_PATIENT, validateParams } from "../types/params.js";
 import { validateClasses, validateGrantablePurpose, validateGrantee, validateGrantKeys, validateScope, validateTriggerCode } from "../types/validation.js";
 import { AccessKeeper, grantStatus } from "./keeper.js";
 
@@ -154,13 +154,15 @@ export function accessMsgRoutes(keeper: AccessKeeper, identity: IdentityKeeper, 
       validateTriggerCode(msg.triggerCode);
       validateGrantee(patient, msg.grantee, msg.granteeOrganizationId);
       validateClasses(msg.classes);
+      validateGrantKeys(msg.keys);
     }, (ctx, msg) => {
       const patient = requireAccountAddress(msg.patient, "patient");
       const { grantee, organizationId } = validateGrantee(patient, msg.grantee, msg.granteeOrganizationId);
       checkOrganizationGrantee(ctx, identity, organizationId);
+      checkKeyRecords(ctx, records, patient, msg.keys);
       const max = keeper.getParams(ctx).maxEmergencySeconds;
       if (msg.durationSeconds <= 0n || msg.durationSeconds > max) throw AccessErrors.invalidRule.wrap(`duration must be 1-${max} seconds`);
-      if (msg.lookBackSeconds < 0n || msg.lookBackSeconds > max) throw AccessErrors.invalidRule.wrap(`look-back must be 0-${max} seconds`);
+      if (msg.lookBackSeconds < 0n || msg.lookBackSeconds > MAX_LOOK_BACK_SECONDS) throw AccessErrors.invalidRule.wrap(`look-back must be 0-${MAX_LOOK_BACK_SECONDS} seconds`);
       if (keeper.rulesOf(ctx, patient).filter((r) => r.active).length >= MAX_RULES_PER_PATIENT) {
         throw AccessErrors.invalidRule.wrap(`at most ${MAX_RULES_PER_PATIENT} active rules per patient`);
       }
@@ -173,6 +175,7 @@ export function accessMsgRoutes(keeper: AccessKeeper, identity: IdentityKeeper, 
         lookBackSeconds: msg.lookBackSeconds,
         durationSeconds: msg.durationSeconds,
         active: true,
+        keys: AccessKeeper.mergeKeys([], msg.keys),
       });
       ctx.eventManager.emitEvent(accessEvents.emergencyRuleSet({ ruleId: rule.id, patient, triggerCode: rule.triggerCode }));
       return respond(MsgSetEmergencyRuleResponse, { ruleId: rule.id });

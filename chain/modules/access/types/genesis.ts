@@ -47,6 +47,7 @@ export function parseGenesis(json: unknown): GenesisState {
       if ((rule.grantee === "") === (rule.granteeOrganizationId === "")) throw new Error("exactly one grantee");
       validateTriggerCode(rule.triggerCode);
       validateClasses(rule.classes);
+      validateGrantKeys(rule.keys);
       if (rule.durationSeconds <= 0n || rule.lookBackSeconds < 0n) throw new Error("duration must be positive and look-back not negative");
     });
   }

@@ -57,3 +57,5 @@ export const TRIGGER_CODE_PATTERN = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
 export const MAX_SCOPE_ENTRIES = 256;
 export const MAX_GRANT_KEYS = 1_024;
 export const MAX_RULES_PER_PATIENT = 16;
+/** How far back an emergency rule may reach: the history a clinician needs in an emergency. */
+export const MAX_LOOK_BACK_SECONDS = 5n * 365n * DAY_SECONDS;
