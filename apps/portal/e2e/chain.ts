@@ -3,7 +3,7 @@
 // accounts, the vault operator) plus a funded test account, apps/indexer writing into the run's
 // database, and apps/vault.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -61,6 +61,7 @@ export async function startChainAndIndexer(databaseUrl: string): Promise<() => P
   const stateDir = mkdtempSync(path.join(tmpdir(), "precision-e2e-"));
   const vaultOperatorMnemonic = generateMnemonic(24);
   const home = await prepareDemoChain({ stateDir, databaseUrl, keySecret, vaultOperatorMnemonic, log: () => undefined });
+  writeFileSync(e2eEnv().stateFile, JSON.stringify({ chainHome: home }));
   const [sender] = await (await e2eWallet()).getAccounts();
   await run("node", [precisiond, "genesis", "add-account", "--home", home, sender!.address, "1000000000000uusd"]);
   const node = spawnLogged([precisiond, "start", "--home", home, "--rpc.laddr", `tcp://127.0.0.1:${chainPort}`, "--block-time", "500ms"]);

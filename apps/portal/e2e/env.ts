@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 /** Test-run configuration; the only place in e2e/ that reads process.env. */
 export function e2eEnv() {
@@ -27,6 +29,8 @@ export function e2eEnv() {
      */
     keySecret: createHash("sha256").update(`precision-e2e-key-secret:${databaseUrl}`).digest("base64url"),
     ci: Boolean(process.env.CI),
+    /** Where the global setup tells tests about the processes it started (the chain's home). */
+    stateFile: path.join(tmpdir(), `precision-e2e-${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 16)}.json`),
     /** What child processes (node, indexer) inherit. */
     inherited: { ...process.env },
   };
