@@ -14,6 +14,7 @@ import {
   wrapKey,
 } from "@precision/client";
 import { db } from "./db.ts";
+import { queryVisibleRecords, type RecordSummary, type VisibleRecordsFilter } from "./queries/visible-records.ts";
 import { organizationKey, staffSigner } from "./custody.ts";
 import { FhirError } from "./fhir/outcome.ts";
 import { validateFhirResource } from "./fhir/validate.ts";
@@ -24,15 +25,7 @@ import { vaultRead, vaultUpload } from "./vault.ts";
 /** Organisation types whose clinicians write records (records module rule). */
 const AUTHORING_TYPES = new Set(["PROVIDER", "LAB", "PHARMACY"]);
 
-export interface RecordSummary {
-  readonly id: string;
-  readonly patient: string;
-  readonly resourceType: string;
-  readonly recordClass: string;
-  readonly authorOrganizationId: string | null;
-  readonly time: Date;
-  readonly height: bigint;
-}
+export type { RecordSummary } from "./queries/visible-records.ts";
 
 /** The patient a resource is about: `Patient/<prec1… address>` in subject or patient, or the Patient's own id. */
 export function patientOf(resource: Resource): string {
@@ -138,31 +131,7 @@ export async function readRecord(profile: Profile, id: string): Promise<Resource
 export async function visibleRecords(
   profile: Profile,
   patient: string,
-  filter: { resourceType?: string; recordClasses?: readonly string[]; from?: Date; to?: Date; limit?: number } = {},
+  filter: VisibleRecordsFilter = {},
 ): Promise<RecordSummary[]> {
-  const reader = profile.chainAddress ?? "";
-  const orgs = profile.memberships.map((m) => m.organization.slug);
-  const limit = Math.min(filter.limit ?? 100, 1000);
-  return db().$queryRaw<RecordSummary[]>`
-    SELECT r."id", r."patient", r."resourceType", r."recordClass", r."authorOrganizationId", r."time", r."height"
-      FROM "ChainRecord" r
-     WHERE r."patient" = ${patient}
-       AND r."supersededBy" IS NULL
-       AND (${filter.resourceType ?? null}::text IS NULL OR r."resourceType" = ${filter.resourceType ?? null})
-       AND (${filter.recordClasses ?? null}::text[] IS NULL OR r."recordClass" = ANY(${filter.recordClasses ?? null}::text[]))
-       AND (${filter.from ?? null}::timestamp IS NULL OR r."time" >= ${filter.from ?? null})
-       AND (${filter.to ?? null}::timestamp IS NULL OR r."time" < ${filter.to ?? null})
-       AND (
-         r."patient" = ${reader}
-         OR r."authorOrganizationId" = ANY(${orgs}::text[])
-         OR EXISTS (
-           SELECT 1 FROM "ChainGrant" g
-            WHERE g."patient" = r."patient" AND NOT g."revoked" AND g."start" <= now() AND g."end" > now()
-              AND (g."grantee" = ${reader} OR g."granteeOrganizationId" = ANY(${orgs}::text[]))
-              AND (g."scopeAll" OR r."recordClass" = ANY(g."scopeClasses") OR r."id" = ANY(g."scopeRecordIds"))
-              AND (g."recordsFrom" IS NULL OR r."time" >= g."recordsFrom")
-         )
-       )
-     ORDER BY r."time" DESC, r."id"
-     LIMIT ${limit}`;
+  return queryVisibleRecords(db(), profile.chainAddress ?? "", profile.memberships.map((m) => m.organization.slug), patient, filter);
 }
