@@ -21,9 +21,16 @@ for (const role of roles) {
       await signInAs(page, role);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${user.name}`);
       await expect(page.getByTestId("signed-in-user").first()).toHaveText(user.name);
-      // Seeded title and organisation, not placeholder text.
-      await expect(page.getByText(user.title, { exact: true }).first()).toBeVisible();
-      await expect(page.getByRole("heading", { name: "What this area will hold" })).toBeVisible();
+      if (role === "CLINICIAN") {
+        await expect(page.getByRole("heading", { name: "Patients who granted you access" })).toBeVisible();
+        await expect(page.getByTestId("alerts-inbox")).toBeVisible();
+      } else if (role === "PATIENT") {
+        await expect(page.getByRole("heading", { name: /Your key|Unlock your key/ })).toBeVisible();
+      } else {
+        // Seeded title and organisation, not placeholder text.
+        await expect(page.getByText(user.title, { exact: true }).first()).toBeVisible();
+        await expect(page.getByRole("heading", { name: "What this area will hold" })).toBeVisible();
+      }
       await expect(page.getByTestId("chain-status").first()).toHaveText(
         /^(Chain offline|\S+ · height \d+)$/,
       );

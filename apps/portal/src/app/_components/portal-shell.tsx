@@ -6,6 +6,7 @@ import { signOutAction } from "../sign-out-action.ts";
 import { ChainStatusBadge } from "./chain-status-badge.tsx";
 
 export const EXPLORER_PATH = "/explorer";
+export const TOKENS_PATH = "/tokens";
 
 /** The signed-in frame of every page: the person's own area, the ledger explorer, chain status. */
 export function PortalShell({ profile, currentPath, children }: { profile: Profile; currentPath: string; children: ReactNode }) {
@@ -17,6 +18,7 @@ export function PortalShell({ profile, currentPath, children }: { profile: Profi
       nav={[
         { href: area.path, label: area.label },
         { href: EXPLORER_PATH, label: "Ledger explorer" },
+        { href: TOKENS_PATH, label: "API tokens" },
       ]}
       currentPath={currentPath}
       status={

@@ -2,6 +2,7 @@ import "server-only";
 import type { AuditEvent, Bundle, Consent, Resource } from "@medplum/fhirtypes";
 import { isPrecisionAddress } from "@precision/client";
 import { currentUser } from "@/auth.ts";
+import { userForApiToken } from "../api-tokens.ts";
 import { db } from "../db.ts";
 import { loadProfile, type Profile } from "../profile.ts";
 import { createRecord, readRecord, visibleRecords } from "../records.ts";
@@ -18,11 +19,19 @@ const CATEGORY_CLASSES: Record<string, string[]> = {
 };
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The caller: a signed-in, active person (portal session). */
-export async function caller(): Promise<Profile> {
-  const user = await currentUser();
-  if (!user) throw FhirError.of(401, "login", "sign in to the portal to use the FHIR API");
-  const profile = await loadProfile(user.id);
+/** The caller: a personal API token (Authorization: Bearer), or the portal session. */
+export async function caller(request?: Request): Promise<Profile> {
+  const authorization = request?.headers.get("authorization");
+  let userId: string | undefined;
+  if (authorization) {
+    const match = /^Bearer (\S+)$/.exec(authorization);
+    userId = match ? await userForApiToken(match[1]!) : undefined;
+    if (!userId) throw FhirError.of(401, "security", "the API token is not valid (unknown, revoked or expired)");
+  } else {
+    userId = (await currentUser())?.id;
+  }
+  if (!userId) throw FhirError.of(401, "login", "sign in to the portal or send a personal API token to use the FHIR API");
+  const profile = await loadProfile(userId);
   if (!profile || profile.disabled) throw FhirError.of(401, "login", "this account cannot use the API");
   return profile;
 }

@@ -10,7 +10,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     const { type } = await params;
     checkType(type);
-    const profile = await caller();
+    const profile = await caller(request);
     const resource = await readBody(request, type);
     const created = await create(profile, type, resource);
     return fhirResponse({ resourceType: "OperationOutcome", id: created.id, issue: [{ severity: "information", code: "informational", diagnostics: `created ${type}/${created.id} in tx ${created.txHash}` }] }, 201, {
@@ -28,7 +28,7 @@ export async function GET(request: Request, { params }: Params) {
   try {
     const { type } = await params;
     checkType(type);
-    const profile = await caller();
+    const profile = await caller(request);
     return fhirResponse(await search(profile, type, new URL(request.url).searchParams));
   } catch (err) {
     return errorResponse(err);
