@@ -143,6 +143,7 @@ async function main() {
   console.log(`  Record vault (encrypted objects, signed requests) at ${vaultUrl}\n`);
   console.log(`  Demo sign-ins (password: ${password}):`);
   for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(width)}  ${u.role.toLowerCase().padEnd(10)}  ${u.name}`);
+  console.log(`    …and 48 more demo patients (…@patients.example, same password), each with a generated history.`);
   console.log(`\n  Data lives in ${stateDir}. Press Ctrl-C to stop.\n`);
 }
 

@@ -48,7 +48,6 @@ export function createVaultServer(o: VaultServerOptions): Server {
     if (!(await o.chain.accountExists(signer))) throw new VaultError("E_UNKNOWN_ACCOUNT", `${signer} has no account on the chain`);
     try {
       const stored = await o.store.put(sha256, req, o.maxObjectBytes);
-      log(`stored ${sha256} (${stored.size} bytes) for ${signer}`);
       sendJson(res, stored.created ? 201 : 200, { sha256: stored.sha256, size: stored.size });
     } catch (err) {
       if (err instanceof ObjectTooLargeError) throw new VaultError("E_TOO_LARGE", err.message);
