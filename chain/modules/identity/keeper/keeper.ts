@@ -1,5 +1,5 @@
 import type { PageRequest } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
-import { Device, Member, Organization, OrganizationType, type Timestamp } from "@precision/proto";
+import { Device, Member, Organization, OrganizationType } from "@precision/proto";
 import type { Context } from "../../../runtime/context/context.js";
 import { paginate, type Page } from "../../../runtime/query/pagination.js";
 import { prefixEnd } from "../../../runtime/store/bytes.js";
@@ -28,10 +28,6 @@ import { identifierEntries } from "../types/validation.js";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const EMPTY = new Uint8Array();
-
-export function blockTimestamp(ctx: Context): Timestamp {
-  return { seconds: ctx.blockTime.seconds, nanos: ctx.blockTime.nanos };
-}
 
 /** The device's owner as an index entry. */
 export function deviceOwner(device: Device): [DeviceOwnerKind, string] | undefined {

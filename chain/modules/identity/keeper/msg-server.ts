@@ -38,7 +38,8 @@ import {
   validateRoles,
   validateText,
 } from "../types/validation.js";
-import { blockTimestamp, type IdentityKeeper } from "./keeper.js";
+import { blockTimestamp } from "../../../runtime/module/kit.js";
+import type { IdentityKeeper } from "./keeper.js";
 
 interface MessageType<M> {
   readonly $type: string;

@@ -1,3 +1,5 @@
+import { lengthPrefixed, storeKey } from "../../../runtime/module/kit.js";
+
 export const MODULE_NAME = "identity";
 export const STORE_KEY = "identity";
 
@@ -25,57 +27,38 @@ const IDENTIFIER_KIND_BYTE: Record<IdentifierKind, number> = { npi: 1, gln: 2, p
 export type DeviceOwnerKind = "patient" | "carrier";
 const OWNER_KIND_BYTE: Record<DeviceOwnerKind, number> = { patient: 1, carrier: 2 };
 
-const encoder = new TextEncoder();
-
-function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function lengthPrefixed(text: string): Uint8Array {
-  const bytes = encoder.encode(text);
-  if (bytes.length > 255) throw new Error(`key component too long: ${bytes.length} bytes`);
-  return concat([bytes.length], bytes);
-}
-
 export function organizationKey(id: string): Uint8Array {
-  return concat(ORGANIZATION_PREFIX, encoder.encode(id));
+  return storeKey(ORGANIZATION_PREFIX, id);
 }
 
 export function identifierKey(kind: IdentifierKind, value: string): Uint8Array {
-  return concat(IDENTIFIER_PREFIX, [IDENTIFIER_KIND_BYTE[kind]], encoder.encode(value));
+  return storeKey(IDENTIFIER_PREFIX, [IDENTIFIER_KIND_BYTE[kind]], value);
 }
 
 export function membersOfOrganizationPrefix(organizationId: string): Uint8Array {
-  return concat(MEMBER_PREFIX, lengthPrefixed(organizationId));
+  return storeKey(MEMBER_PREFIX, lengthPrefixed(organizationId));
 }
 
 export function memberKey(organizationId: string, address: string): Uint8Array {
-  return concat(membersOfOrganizationPrefix(organizationId), encoder.encode(address));
+  return storeKey(membersOfOrganizationPrefix(organizationId), address);
 }
 
 export function membershipsOfAccountPrefix(address: string): Uint8Array {
-  return concat(MEMBERSHIP_PREFIX, lengthPrefixed(address));
+  return storeKey(MEMBERSHIP_PREFIX, lengthPrefixed(address));
 }
 
 export function membershipKey(address: string, organizationId: string): Uint8Array {
-  return concat(membershipsOfAccountPrefix(address), encoder.encode(organizationId));
+  return storeKey(membershipsOfAccountPrefix(address), organizationId);
 }
 
 export function deviceKey(id: string): Uint8Array {
-  return concat(DEVICE_PREFIX, encoder.encode(id));
+  return storeKey(DEVICE_PREFIX, id);
 }
 
 export function devicesOfOwnerPrefix(kind: DeviceOwnerKind, owner: string): Uint8Array {
-  return concat(DEVICE_OWNER_PREFIX, [OWNER_KIND_BYTE[kind]], lengthPrefixed(owner));
+  return storeKey(DEVICE_OWNER_PREFIX, [OWNER_KIND_BYTE[kind]], lengthPrefixed(owner));
 }
 
 export function deviceOwnerKey(kind: DeviceOwnerKind, owner: string, deviceId: string): Uint8Array {
-  return concat(devicesOfOwnerPrefix(kind, owner), encoder.encode(deviceId));
+  return storeKey(devicesOfOwnerPrefix(kind, owner), deviceId);
 }

@@ -1,8 +1,6 @@
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { DeviceKind, OrganizationType, Role, type OrganizationIdentifiers } from "@precision/proto";
-import { parseAddress } from "../../../runtime/address/bech32-address.js";
 import type { ChainError } from "../../../runtime/errors/registry.js";
-import { ErrInvalidAddress } from "../../../runtime/errors/sdk-errors.js";
 import { IdentityErrors } from "./errors.js";
 import { glnProblem, ndcLabelerCodeProblem, npiProblem, payerIdProblem } from "./identifiers.js";
 import type { IdentifierKind } from "./keys.js";
@@ -82,9 +80,4 @@ export function validateDeviceKind(kind: DeviceKind): void {
   }
 }
 
-/** A member, patient or authority address: bech32 "prec" (sdk code 7 otherwise), in canonical form. */
-export function requireAccountAddress(address: string, field: string): string {
-  const parsed = parseAddress(address);
-  if (!parsed.ok) throw ErrInvalidAddress.wrap(`invalid ${field} address ${JSON.stringify(address)}: ${parsed.error.contexts.join(": ")}`);
-  return parsed.address;
-}
+export { requireAccountAddress } from "../../../runtime/module/kit.js";
