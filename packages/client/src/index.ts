@@ -51,6 +51,7 @@ export {
   setupIdentityExtension,
   recordsMessageComposer,
   isMsgAnchorRecordEncodeObject,
+  isRecordId,
   organizationRecipient,
   vaultLocator,
   setupRecordsExtension,

@@ -5,6 +5,7 @@ import {
   deliverTxError,
   encryptRecord,
   isPrecisionAddress,
+  isRecordId,
   organizationRecipient,
   recordClassOf,
   recordsMessageComposer,
@@ -109,7 +110,7 @@ export async function createRecord(profile: Profile, resource: Resource): Promis
 
 /** Reads and decrypts one record as the staff member: the vault enforces the grant and logs the read. */
 export async function readRecord(profile: Profile, id: string): Promise<Resource> {
-  if (!/^[A-Za-z0-9.-]{1,64}$/.test(id)) throw FhirError.of(400, "invalid", "a record id is a FHIR id ([A-Za-z0-9-.]{1,64})");
+  if (!isRecordId(id)) throw FhirError.of(400, "invalid", "a record id is a FHIR id ([A-Za-z0-9-.]{1,64})");
   const signer = await staffSigner(profile.id);
   const read = await vaultRead(signer.key.privateKey, id);
   if (!read.wrappedKey) throw FhirError.of(403, "forbidden", "your grant carries no key for this record yet; the patient must add it");

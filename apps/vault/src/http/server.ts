@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { EMPTY_BODY } from "@precision/client";
+import { EMPTY_BODY, isRecordId } from "@precision/client";
 import { Purpose } from "@precision/proto";
 import type { AccessLogger } from "../ledger/access-logger.js";
 import type { ChainGate } from "../ledger/chain-gate.js";
@@ -21,7 +21,6 @@ export interface VaultServerOptions {
 
 const OBJECT_PATH = /^\/v1\/objects\/([0-9a-f]{64})$/;
 const RECORD_PATH = /^\/v1\/records\/([^/?#]+)$/;
-const RECORD_ID = /^[A-Za-z0-9.-]{1,64}$/;
 const EXPOSED_HEADERS = "x-precision-access-entry, x-precision-grant, x-precision-purpose, x-precision-wrapped-key, x-precision-sha256";
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -58,7 +57,7 @@ export function createVaultServer(o: VaultServerOptions): Server {
 
   async function read(req: IncomingMessage, res: ServerResponse, recordId: string): Promise<void> {
     const reader = authenticate(req.headers.authorization, { method: "GET", path: req.url!, bodySha256: EMPTY_BODY }, nonces, o.signatureWindowSeconds, now());
-    if (!RECORD_ID.test(recordId)) throw new VaultError("E_BAD_REQUEST", `record id ${JSON.stringify(recordId)} is malformed`);
+    if (!isRecordId(recordId)) throw new VaultError("E_BAD_REQUEST", `record id ${JSON.stringify(recordId)} is malformed`);
     const record = await o.chain.record(recordId);
     if (record === undefined) throw new VaultError("E_NOT_FOUND", `record ${recordId} is not anchored on the chain`);
     const sha256 = Buffer.from(record.ciphertextSha256).toString("hex");

@@ -28,7 +28,7 @@ export type {
   IdentityExtension,
   OrganizationIdentifierLookup,
 } from "./identity/queries.js";
-export { isMsgAnchorRecordEncodeObject, organizationRecipient, recordsMessageComposer, vaultLocator } from "./records/messages.js";
+export { isMsgAnchorRecordEncodeObject, isRecordId, organizationRecipient, recordsMessageComposer, vaultLocator } from "./records/messages.js";
 export type { MsgAnchorRecordEncodeObject, RecordsEncodeObject } from "./records/messages.js";
 export { setupRecordsExtension } from "./records/queries.js";
 export type { RecordsExtension } from "./records/queries.js";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, DescriptionList, PageHeader } from "@precision/ui";
-import { isPrecisionAddress } from "@precision/client";
+import { isPrecisionAddress, isRecordId } from "@precision/client";
 import { AREAS } from "@/lib/roles.ts";
 import { FhirError } from "@/server/fhir/outcome.ts";
 import { requireArea } from "@/server/guard.ts";
@@ -28,7 +28,7 @@ function summary(resource: Record<string, unknown>): { key: string; term: string
 export default async function Page({ params }: { params: Promise<{ address: string; id: string }> }) {
   const profile = await requireArea(AREAS.CLINICIAN);
   const { address, id } = await params;
-  if (!isPrecisionAddress(address) || !/^[A-Za-z0-9.-]{1,64}$/.test(id)) notFound();
+  if (!isPrecisionAddress(address) || !isRecordId(id)) notFound();
   let resource: Record<string, unknown> | undefined;
   let denied: string | undefined;
   try {
