@@ -30,11 +30,6 @@ export function blockTimestamp(ctx: Context): Timestamp {
   return { seconds: ctx.blockTime.seconds, nanos: ctx.blockTime.nanos };
 }
 
-/** Seconds since the epoch of a timestamp (nanos dropped: periods are checked to the second). */
-export function timestampSeconds(ts: Timestamp | undefined): bigint {
-  return ts?.seconds ?? 0n;
-}
-
 interface TypedEventType<T> {
   readonly $type: string;
   toJSON(message: T): unknown;

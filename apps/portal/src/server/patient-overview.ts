@@ -7,7 +7,9 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** Everything the patient's own area shows, from the indexed chain state and the directory. */
 export async function patientOverview(profile: Profile) {
   const address = profile.chainAddress;
-  const organizations = await db().organization.findMany({ where: { type: { in: ["PROVIDER", "LAB", "PHARMACY"] } }, select: { slug: true, name: true, type: true, encryptionPublicKey: true }, orderBy: { name: "asc" } });
+  const allOrganizations = await db().organization.findMany({ select: { slug: true, name: true, type: true, encryptionPublicKey: true }, orderBy: { name: "asc" } });
+  // The ones a patient shares with: those that hold clinical data.
+  const organizations = allOrganizations.filter((o) => ["PROVIDER", "LAB", "PHARMACY"].includes(o.type));
   if (!address) return { address: null, records: [], grants: [], rules: [], accessLog: [], alerts: [], organizations };
   const [records, grants, rules, entries, alerts] = await Promise.all([
     db().chainRecord.findMany({ where: { patient: address }, orderBy: [{ time: "desc" }, { id: "asc" }], take: 1000 }),
@@ -21,9 +23,7 @@ export async function patientOverview(profile: Profile) {
     select: { chainAddress: true, name: true, memberships: { select: { title: true, organization: { select: { name: true } } } } },
   });
   const who = new Map(people.map((p) => [p.chainAddress!, p.chainAddress === address ? "You" : `${p.name}${p.memberships[0] ? `, ${p.memberships[0].title}, ${p.memberships[0].organization.name}` : ""}`]));
-  const orgName = new Map(organizations.map((o) => [o.slug, o.name]));
-  const allOrgs = await db().organization.findMany({ select: { slug: true, name: true } });
-  for (const o of allOrgs) orgName.set(o.slug, o.name);
+  const orgName = new Map(allOrganizations.map((o) => [o.slug, o.name]));
   return {
     address,
     organizations,
