@@ -9,7 +9,7 @@ import {
   type ProtoMessageType,
 } from "@precision/proto";
 import { QueryAccessLogRequest, QueryAccessLogResponse, QueryCanReadRequest, QueryCanReadResponse, QueryGrantsByPatientRequest, QueryGrantsByPatientResponse } from "@precision/proto/precision/access/v1/query";
-import { MsgAddGrantKeys, MsgBreakGlass, MsgGrantAccess, MsgLogAccess, MsgRevokeAccess, MsgSetEmergencyRule, MsgUpdateParams } from "@precision/proto/precision/access/v1/tx";
+import { MsgAddGrantKeys, MsgBreakGlass, MsgGrantAccess, MsgLogAccess, MsgReleaseGrantKeys, MsgRevokeAccess, MsgSetEmergencyRule, MsgUpdateParams } from "@precision/proto/precision/access/v1/tx";
 import { QueryAlertsByPatientRequest, QueryAlertsByPatientResponse } from "@precision/proto/precision/alerts/v1/query";
 import { MsgSubmitAlert, MsgSubmitAlertResponse } from "@precision/proto/precision/alerts/v1/tx";
 import { QueryRecordsByPatientRequest, QueryRecordsByPatientResponse } from "@precision/proto/precision/records/v1/query";
@@ -30,7 +30,8 @@ const cardiologist = testKey("dr heart");
 const stranger = testKey("stranger");
 const vault = testKey("vault operator");
 const relay = testKey("alert relay");
-const people = [authority, patient, cardiologist, stranger, vault, relay];
+const labTech = testKey("lab scientist");
+const people = [authority, patient, cardiologist, stranger, vault, relay, labTech];
 const deviceKey = secp256k1.utils.randomSecretKey();
 const fee = { amount: [{ denom: "uusd", amount: "5000" }], gasLimit: 500_000n };
 
@@ -54,8 +55,12 @@ beforeEach(async () => {
         organizations: [
           { id: "heartcare", name: "HeartCare Clinic", type: "ORGANIZATION_TYPE_PROVIDER", active: true },
           { id: "acme-pharma", name: "Acme Pharma", type: "ORGANIZATION_TYPE_MANUFACTURER", active: true },
+          { id: "labco", name: "LabCo", type: "ORGANIZATION_TYPE_LAB", active: true },
         ],
-        members: [{ organizationId: "heartcare", address: cardiologist.address, roles: ["ROLE_CLINICIAN"], active: true }],
+        members: [
+          { organizationId: "heartcare", address: cardiologist.address, roles: ["ROLE_CLINICIAN"], active: true },
+          { organizationId: "labco", address: labTech.address, roles: ["ROLE_CLINICIAN"], active: true },
+        ],
         devices: [
           { id: "wear-1", kind: "DEVICE_KIND_WEARABLE", publicKey: Buffer.from(secp256k1.getPublicKey(deviceKey, true)).toString("base64"), patientAddress: patient.address, active: true },
         ],
@@ -285,6 +290,49 @@ describe("records and access through signed transactions", () => {
     );
     expect(failure(notAuthority!)).toEqual(["access", 2]);
     expect(widened!.code).toBe(0);
+  });
+
+  it("lets the organisation that wrote a record release its key to a live grant that covers it, and nothing more", async () => {
+    const later = chain.nextBlockSeconds() + 86_400n;
+    const labKeys = [
+      { recipient: patient.address, wrappedKey: wrapped(1) },
+      { recipient: "org:labco", wrappedKey: wrapped(3) },
+    ];
+    await deliver(grant({ granteeOrganizationId: "labco", scope: { classes: [RecordClass.RECORD_CLASS_LABS] }, end: { seconds: later } }));
+    await deliver(anchor(labTech, "lab-1", RecordClass.RECORD_CLASS_LABS, { authorOrganizationId: "labco", keys: labKeys }), anchor(patient, "bp-1", RecordClass.RECORD_CLASS_VITALS));
+    const [vitalsOnly] = await deliver(grant({ grantee: cardiologist.address, scope: { classes: [RecordClass.RECORD_CLASS_VITALS] }, end: { seconds: later } }));
+    expect(vitalsOnly!.code).toBe(0);
+    const [glass] = await deliver(tx(cardiologist, accessTypeUrls.msgBreakGlass, MsgBreakGlass, { clinician: cardiologist.address, organizationId: "heartcare", patient: patient.address, reason: "patient-unresponsive" }));
+    expect(glass!.code).toBe(0);
+    // grant 1: labco's treatment grant; 2: the cardiologist's vitals grant; 3: break-glass.
+    expect(await canRead(cardiologist, "lab-1")).toMatchObject({ allowed: true, grantId: 3n, wrappedKey: new Uint8Array() });
+
+    const release = (who: TestKey, grantId: bigint, recordId: string, organizationId = "labco", key = wrapped(40)) =>
+      tx(who, accessTypeUrls.msgReleaseGrantKeys, MsgReleaseGrantKeys, { releaser: who.address, organizationId, grantId, keys: [{ recordId, wrappedKey: key }] });
+    const [released, notMember, notTheirs, outOfScope, unknown, malformed, noKeys] = await deliver(
+      release(labTech, 3n, "lab-1"),
+      release(stranger, 3n, "lab-1"),
+      release(labTech, 3n, "bp-1"),
+      release(labTech, 2n, "lab-1"),
+      release(labTech, 3n, "lab-404"),
+      release(labTech, 3n, "lab-1", "labco", new Uint8Array(12)),
+      tx(labTech, accessTypeUrls.msgReleaseGrantKeys, MsgReleaseGrantKeys, { releaser: labTech.address, organizationId: "labco", grantId: 3n, keys: [] }),
+    );
+    expect(released!.code).toBe(0);
+    expect(released!.events.map((e) => e.type)).toContain("precision.access.v1.EventGrantKeysReleased");
+    expect(failure(notMember!)).toEqual(["access", 19]);
+    expect(failure(notTheirs!)).toEqual(["access", 2]);
+    expect(failure(outOfScope!)).toEqual(["access", 5]);
+    expect(failure(unknown!)).toEqual(["access", 18]);
+    expect(failure(malformed!)).toEqual(["access", 15]);
+    expect(failure(noKeys!)).toEqual(["access", 15]);
+    expect(await canRead(cardiologist, "lab-1")).toMatchObject({ allowed: true, grantId: 3n, wrappedKey: wrapped(40) });
+
+    const [revoked] = await deliver(tx(patient, accessTypeUrls.msgRevokeAccess, MsgRevokeAccess, { patient: patient.address, grantId: 3n }));
+    expect(revoked!.code).toBe(0);
+    const [afterRevoke] = await deliver(release(labTech, 3n, "lab-1"));
+    expect(failure(afterRevoke!)).toEqual(["access", 8]);
+    expect(await canRead(cardiologist, "lab-1")).toMatchObject({ allowed: false, reason: "revoked" });
   });
 
   it("exports records, grants, rules, log and alerts to a genesis that validates and re-imports identically", async () => {

@@ -108,8 +108,19 @@ test.describe.serial("clinician views against the real node, vault and indexer",
         await expect(page.locator(`[data-record="${ids.get("practice:CONDITIONS")![0]}"]`)).toBeVisible({ timeout: 1_000 });
       }).toPass({ timeout: 20_000 });
       await expect(page.getByTestId("access-banner")).toContainText("Break-glass");
-      const grants = await actor.query.access.grantsByPatient(actor.key.address);
-      expect(grants.grants[0]).toMatchObject({ reason: "patient-unresponsive", organizationId: ORG });
+      // The patient gave this grant no keys; the practice and the lab, which wrote these records,
+      // release theirs to it, so the clinician reads them decrypted.
+      const condition = ids.get("practice:CONDITIONS")![0]!;
+      await page.locator(`[data-record="${condition}"]`).click();
+      await expect(page.getByTestId("record-json")).toContainText('"resourceType": "Condition"', { timeout: 30_000 });
+      await page.goto(`/clinician/patients/${actor.key.address}/records/${ids.get("lab:LABS")![0]}`);
+      await expect(page.getByTestId("record-json")).toContainText("laboratory");
+      const [glass] = (await actor.query.access.grantsByPatient(actor.key.address)).grants;
+      expect(glass).toMatchObject({ reason: "patient-unresponsive", organizationId: ORG });
+      const keyed = glass!.keys.map((k) => k.recordId);
+      expect(keyed).toEqual(expect.arrayContaining([condition, ids.get("lab:LABS")![0], ids.get("pharmacy:MEDICATIONS")![0]]));
+      // Records the patient's own device wrote have no organisation to release them.
+      expect(keyed).not.toContain(ids.get("wearable:VITALS")![0]);
     } finally {
       actor.disconnect();
     }

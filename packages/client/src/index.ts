@@ -88,6 +88,7 @@ export type {
   AccessExtension,
   BreakGlassReason,
   MsgAddGrantKeysEncodeObject,
+  MsgReleaseGrantKeysEncodeObject,
   MsgBreakGlassEncodeObject,
   MsgGrantAccessEncodeObject,
   MsgLogAccessEncodeObject,

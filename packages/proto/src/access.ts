@@ -6,6 +6,7 @@ import {
   EventEmergencyRuleRemoved,
   EventEmergencyRuleSet,
   EventGrantKeysAdded,
+  EventGrantKeysReleased,
   EventParamsUpdated,
 } from "./gen/precision/access/v1/events.js";
 import {
@@ -17,6 +18,8 @@ import {
   MsgGrantAccessResponse,
   MsgLogAccess,
   MsgLogAccessResponse,
+  MsgReleaseGrantKeys,
+  MsgReleaseGrantKeysResponse,
   MsgRemoveEmergencyRule,
   MsgRemoveEmergencyRuleResponse,
   MsgRevokeAccess,
@@ -37,6 +40,7 @@ export const accessMsgTypes = [
   MsgBreakGlass,
   MsgLogAccess,
   MsgUpdateParams,
+  MsgReleaseGrantKeys,
 ] as const;
 
 export const accessMsgResponseTypes = [
@@ -48,6 +52,7 @@ export const accessMsgResponseTypes = [
   MsgBreakGlassResponse,
   MsgLogAccessResponse,
   MsgUpdateParamsResponse,
+  MsgReleaseGrantKeysResponse,
 ] as const;
 
 export const accessTypeUrls = {
@@ -59,6 +64,7 @@ export const accessTypeUrls = {
   msgBreakGlass: typeUrlOf(MsgBreakGlass),
   msgLogAccess: typeUrlOf(MsgLogAccess),
   msgUpdateParams: typeUrlOf(MsgUpdateParams),
+  msgReleaseGrantKeys: typeUrlOf(MsgReleaseGrantKeys),
 } as const;
 
 export const accessRegistryTypes = registryEntries([...accessMsgTypes, ...accessMsgResponseTypes]);
@@ -72,4 +78,5 @@ export const accessEventTypes = [
   EventBreakGlass,
   EventAccessLogged,
   EventParamsUpdated,
+  EventGrantKeysReleased,
 ] as const;

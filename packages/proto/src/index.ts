@@ -171,6 +171,8 @@ export {
   MsgGrantAccessResponse,
   MsgLogAccess,
   MsgLogAccessResponse,
+  MsgReleaseGrantKeys,
+  MsgReleaseGrantKeysResponse,
   MsgRemoveEmergencyRule,
   MsgRemoveEmergencyRuleResponse,
   MsgRevokeAccess,
@@ -211,6 +213,7 @@ export {
   EventEmergencyRuleRemoved,
   EventEmergencyRuleSet,
   EventGrantKeysAdded,
+  EventGrantKeysReleased,
   EventParamsUpdated,
 } from "./gen/precision/access/v1/events.js";
 export {

@@ -17,6 +17,7 @@ import {
 import { db } from "./db.ts";
 import { queryVisibleRecords, type RecordSummary, type VisibleRecordsFilter } from "./queries/visible-records.ts";
 import { organizationKey, staffSigner } from "./custody.ts";
+import { releaseMissingKeys } from "./key-release.ts";
 import { FhirError } from "./fhir/outcome.ts";
 import { validateFhirResource } from "./fhir/validate.ts";
 import type { Profile } from "./profile.ts";
@@ -112,8 +113,13 @@ export async function createRecord(profile: Profile, resource: Resource): Promis
 export async function readRecord(profile: Profile, id: string): Promise<Resource> {
   if (!isRecordId(id)) throw FhirError.of(400, "invalid", "a record id is a FHIR id ([A-Za-z0-9-.]{1,64})");
   const signer = await staffSigner(profile.id);
-  const read = await vaultRead(signer.key.privateKey, id);
-  if (!read.wrappedKey) throw FhirError.of(403, "forbidden", "your grant carries no key for this record yet; the patient must add it");
+  let read = await vaultRead(signer.key.privateKey, id);
+  if (!read.wrappedKey) {
+    // Allowed but keyless: the writing organisation may not have released the key to this grant yet.
+    const row = await db().chainRecord.findUnique({ where: { id }, select: { patient: true } });
+    if (row && (await releaseMissingKeys(profile, row.patient)) > 0) read = await vaultRead(signer.key.privateKey, id);
+  }
+  if (!read.wrappedKey) throw FhirError.of(403, "forbidden", "your grant carries no key for this record yet: the patient or the organisation that wrote it must add it");
   const candidates: Uint8Array[] = [signer.key.privateKey];
   for (const m of profile.memberships) candidates.push(await organizationKey(m.organization.slug).catch(() => new Uint8Array()));
   for (const key of candidates) {

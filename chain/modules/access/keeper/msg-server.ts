@@ -8,6 +8,8 @@ import {
   MsgGrantAccessResponse,
   MsgLogAccess,
   MsgLogAccessResponse,
+  MsgReleaseGrantKeys,
+  MsgReleaseGrantKeysResponse,
   MsgRemoveEmergencyRule,
   MsgRemoveEmergencyRuleResponse,
   MsgRevokeAccess,
@@ -30,7 +32,7 @@ import type { IdentityKeeper, RecordsKeeper } from "../types/expected-keepers.js
 import { MODULE_NAME } from "../types/keys.js";
 import { BREAK_GLASS_REASONS, MAX_LOOK_BACK_SECONDS, MAX_RULES_PER_PATIENT, validateParams } from "../types/params.js";
 import { validateClasses, validateGrantablePurpose, validateGrantee, validateGrantKeys, validateScope, validateTriggerCode } from "../types/validation.js";
-import { AccessKeeper, grantStatus } from "./keeper.js";
+import { AccessKeeper, grantStatus, scopeCovers } from "./keeper.js";
 
 interface MessageType<M> {
   readonly $type: string;
@@ -147,6 +149,33 @@ export function accessMsgRoutes(keeper: AccessKeeper, identity: IdentityKeeper, 
       keeper.updateGrant(ctx, { ...grant, keys: AccessKeeper.mergeKeys(grant.keys, msg.keys) });
       ctx.eventManager.emitEvent(accessEvents.grantKeysAdded({ grantId: grant.id, patient, count: msg.keys.length }));
       return respond(MsgAddGrantKeysResponse, {});
+    }),
+
+    route(MsgReleaseGrantKeys, "releaser", (msg) => {
+      requireAccountAddress(msg.releaser, "releaser");
+      if (msg.organizationId === "") throw AccessErrors.invalidField.wrap("organization_id must not be empty");
+      if (msg.keys.length === 0) throw AccessErrors.invalidKey.wrap("no keys to release");
+      validateGrantKeys(msg.keys);
+    }, (ctx, msg) => {
+      const releaser = requireAccountAddress(msg.releaser, "releaser");
+      const org = identity.getOrganization(ctx, msg.organizationId);
+      const member = identity.getMember(ctx, msg.organizationId, releaser);
+      if (org === undefined || !org.active || member === undefined || !member.active) {
+        throw AccessErrors.notAMember.wrap(`${releaser} is not an active member of ${msg.organizationId}`);
+      }
+      const grant = keeper.requireGrant(ctx, msg.grantId);
+      const status = grantStatus(grant, ctx.blockTime.seconds);
+      if (status !== "live") throw AccessErrors.grantNotLive.wrap(`grant ${grant.id} is ${status}`);
+      for (const key of msg.keys) {
+        const record = records.getRecord(ctx, key.recordId);
+        if (record === undefined) throw AccessErrors.recordNotFound.wrap(`record ${key.recordId}`);
+        if (record.patient !== grant.patient) throw AccessErrors.invalidKey.wrap(`record ${key.recordId} is not the grant's patient's`);
+        if (record.authorOrganizationId !== msg.organizationId) throw AccessErrors.unauthorized.wrap(`record ${key.recordId} was not written by ${msg.organizationId}`);
+        if (!scopeCovers(grant.scope, record)) throw AccessErrors.invalidScope.wrap(`grant ${grant.id} does not cover record ${key.recordId}`);
+      }
+      keeper.updateGrant(ctx, { ...grant, keys: AccessKeeper.mergeKeys(grant.keys, msg.keys) });
+      ctx.eventManager.emitEvent(accessEvents.grantKeysReleased({ grantId: grant.id, patient: grant.patient, organizationId: msg.organizationId, releaser, count: msg.keys.length }));
+      return respond(MsgReleaseGrantKeysResponse, {});
     }),
 
     route(MsgSetEmergencyRule, "patient", (msg) => {

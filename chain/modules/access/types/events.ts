@@ -6,6 +6,7 @@ import {
   EventEmergencyRuleRemoved,
   EventEmergencyRuleSet,
   EventGrantKeysAdded,
+  EventGrantKeysReleased,
   EventParamsUpdated,
 } from "@precision/proto";
 import { typedEvent } from "../../../runtime/module/kit.js";
@@ -14,6 +15,7 @@ export const accessEvents = {
   accessGranted: (m: EventAccessGranted) => typedEvent(EventAccessGranted, m),
   accessRevoked: (m: EventAccessRevoked) => typedEvent(EventAccessRevoked, m),
   grantKeysAdded: (m: EventGrantKeysAdded) => typedEvent(EventGrantKeysAdded, m),
+  grantKeysReleased: (m: EventGrantKeysReleased) => typedEvent(EventGrantKeysReleased, m),
   emergencyRuleSet: (m: EventEmergencyRuleSet) => typedEvent(EventEmergencyRuleSet, m),
   emergencyRuleRemoved: (m: EventEmergencyRuleRemoved) => typedEvent(EventEmergencyRuleRemoved, m),
   breakGlass: (m: EventBreakGlass) => typedEvent(EventBreakGlass, m),

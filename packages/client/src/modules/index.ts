@@ -44,6 +44,7 @@ export type {
   AccessEncodeObject,
   BreakGlassReason,
   MsgAddGrantKeysEncodeObject,
+  MsgReleaseGrantKeysEncodeObject,
   MsgBreakGlassEncodeObject,
   MsgGrantAccessEncodeObject,
   MsgLogAccessEncodeObject,

@@ -21,6 +21,7 @@ export const { errors: accessErrors, table: accessErrorTable } = moduleErrorTabl
   invalidParams: [16, "invalid_params", "invalid parameters"],
   invalidField: [17, "invalid_field", "invalid field value"],
   recordNotFound: [18, "record_not_found", "record not found"],
+  notAMember: [19, "not_a_member", "signer is not an active member of that active organisation"],
 });
 
 export type AccessErrorName = keyof typeof accessErrors;

@@ -48,6 +48,7 @@ it("never renumbers a published code", () => {
         "16 invalid_params",
         "17 invalid_field",
         "18 record_not_found",
+        "19 not_a_member",
       ],
       "alerts": [
         "2 device_not_found",

@@ -4,6 +4,7 @@ import { isPrecisionAddress } from "@precision/client";
 import { currentUser } from "@/auth.ts";
 import { userForApiToken } from "../api-tokens.ts";
 import { db } from "../db.ts";
+import { releaseMissingKeys } from "../key-release.ts";
 import { loadProfile, type Profile } from "../profile.ts";
 import { createRecord, readRecord, visibleRecords } from "../records.ts";
 import { FhirError } from "./outcome.ts";
@@ -100,7 +101,8 @@ function dateRange(params: URLSearchParams): { from?: Date; to?: Date } {
 }
 
 /** Reads each visible record through the vault (each read is logged on chain). */
-async function readAll(profile: Profile, ids: readonly string[]): Promise<Resource[]> {
+async function readAll(profile: Profile, patient: string, ids: readonly string[]): Promise<Resource[]> {
+  if (ids.length > 0) await releaseMissingKeys(profile, patient);
   const out: Resource[] = [];
   for (let i = 0; i < ids.length; i += 8) {
     const batch = await Promise.all(ids.slice(i, i + 8).map((id) => readRecord(profile, id).catch((err: unknown) => (err instanceof FhirError && err.status === 403 ? undefined : Promise.reject(err)))));
@@ -119,14 +121,14 @@ export async function search(profile: Profile, type: string, params: URLSearchPa
   if (category && !recordClasses) throw FhirError.of(400, "value", `category must be one of ${Object.keys(CATEGORY_CLASSES).join(", ")}`);
   const count = Math.min(Number(params.get("_count") ?? 20) || 20, 100);
   const hits = await visibleRecords(profile, patient, { resourceType: type, recordClasses, ...dateRange(params), limit: count });
-  return searchSet(await readAll(profile, hits.map((h) => h.id)));
+  return searchSet(await readAll(profile, patient, hits.map((h) => h.id)));
 }
 
 export async function everything(profile: Profile, patient: string): Promise<Bundle> {
   if (profile.role === "PATIENT") throw FhirError.of(403, "forbidden", "patients read their records in the browser, where their key is");
   if (!isPrecisionAddress(patient)) throw FhirError.of(400, "value", `${JSON.stringify(patient)} is not an account address`);
   const hits = await visibleRecords(profile, patient, { limit: 200 });
-  const resources = await readAll(profile, hits.map((h) => h.id));
+  const resources = await readAll(profile, patient, hits.map((h) => h.id));
   return { resourceType: "Bundle", type: "searchset", total: resources.length, entry: resources.map((resource) => ({ fullUrl: `${resource.resourceType}/${resource.id}`, resource })) };
 }
 

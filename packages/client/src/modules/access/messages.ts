@@ -4,6 +4,7 @@ import {
   MsgBreakGlass,
   MsgGrantAccess,
   MsgLogAccess,
+  MsgReleaseGrantKeys,
   MsgRemoveEmergencyRule,
   MsgRevokeAccess,
   MsgSetEmergencyRule,
@@ -14,6 +15,7 @@ import { composerFor, hasTypeUrl, type TypedEncodeObject } from "../compose.js";
 export type MsgGrantAccessEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgGrantAccess, MsgGrantAccess>;
 export type MsgRevokeAccessEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgRevokeAccess, MsgRevokeAccess>;
 export type MsgAddGrantKeysEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgAddGrantKeys, MsgAddGrantKeys>;
+export type MsgReleaseGrantKeysEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgReleaseGrantKeys, MsgReleaseGrantKeys>;
 export type MsgSetEmergencyRuleEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgSetEmergencyRule, MsgSetEmergencyRule>;
 export type MsgRemoveEmergencyRuleEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgRemoveEmergencyRule, MsgRemoveEmergencyRule>;
 export type MsgBreakGlassEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgBreakGlass, MsgBreakGlass>;
@@ -24,6 +26,7 @@ export type AccessEncodeObject =
   | MsgGrantAccessEncodeObject
   | MsgRevokeAccessEncodeObject
   | MsgAddGrantKeysEncodeObject
+  | MsgReleaseGrantKeysEncodeObject
   | MsgSetEmergencyRuleEncodeObject
   | MsgRemoveEmergencyRuleEncodeObject
   | MsgBreakGlassEncodeObject
@@ -39,6 +42,7 @@ export const accessMessageComposer = {
   grantAccess: composerFor(accessTypeUrls.msgGrantAccess, MsgGrantAccess),
   revokeAccess: composerFor(accessTypeUrls.msgRevokeAccess, MsgRevokeAccess),
   addGrantKeys: composerFor(accessTypeUrls.msgAddGrantKeys, MsgAddGrantKeys),
+  releaseGrantKeys: composerFor(accessTypeUrls.msgReleaseGrantKeys, MsgReleaseGrantKeys),
   setEmergencyRule: composerFor(accessTypeUrls.msgSetEmergencyRule, MsgSetEmergencyRule),
   removeEmergencyRule: composerFor(accessTypeUrls.msgRemoveEmergencyRule, MsgRemoveEmergencyRule),
   breakGlass: composerFor(accessTypeUrls.msgBreakGlass, MsgBreakGlass),

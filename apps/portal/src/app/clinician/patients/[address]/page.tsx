@@ -8,6 +8,7 @@ import { AREAS } from "@/lib/roles.ts";
 import { accessTo, organizationNames, patientName } from "@/server/care.ts";
 import { requireArea } from "@/server/guard.ts";
 import type { Profile } from "@/server/profile.ts";
+import { releaseMissingKeys } from "@/server/key-release.ts";
 import { readRecord, visibleRecords } from "@/server/records.ts";
 import { AddToRecordForm, BreakGlassForm } from "../../_components/care-forms.tsx";
 import { classLabel, formatDay, formatUtc, scopeLabel } from "../../_components/format.ts";
@@ -19,7 +20,7 @@ const CLASS_TONE: Record<string, "info" | "success" | "warning" | "neutral" | "d
 
 /** The latest vital signs, decrypted through the vault (each read is logged for the patient). */
 async function Vitals({ profile, patient }: { profile: Profile; patient: string }) {
-  const recent = await visibleRecords(profile, patient, { recordClasses: ["VITALS"], limit: 12 });
+  const [recent] = await Promise.all([visibleRecords(profile, patient, { recordClasses: ["VITALS"], limit: 12 }), releaseMissingKeys(profile, patient)]);
   const resources = (await Promise.all(recent.map((r) => readRecord(profile, r.id).catch(() => undefined)))).filter((r) => r !== undefined);
   return <VitalsChart series={vitalSeries(resources)} />;
 }
