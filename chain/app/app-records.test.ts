@@ -123,8 +123,9 @@ function grant(value: Record<string, unknown>) {
   return tx(patient, accessTypeUrls.msgGrantAccess, MsgGrantAccess, { patient: patient.address, purpose: Purpose.PURPOSE_TREAT, ...value });
 }
 
-async function canRead(reader: TestKey, recordId: string) {
-  const res = await chain.query("/precision.access.v1.Query/CanRead", QueryCanReadRequest.encode({ reader: reader.address, recordId }).finish());
+async function canRead(reader: TestKey, recordId: string, height = 0) {
+  const res = await chain.query("/precision.access.v1.Query/CanRead", QueryCanReadRequest.encode({ reader: reader.address, recordId }).finish(), BigInt(height));
+  expect(res.log).toBe("");
   expect(res.code).toBe(0);
   return QueryCanReadResponse.decode(res.value);
 }
@@ -333,6 +334,30 @@ describe("records and access through signed transactions", () => {
     const [afterRevoke] = await deliver(release(labTech, 3n, "lab-1"));
     expect(failure(afterRevoke!)).toEqual(["access", 8]);
     expect(await canRead(cardiologist, "lab-1")).toMatchObject({ allowed: false, reason: "revoked" });
+  });
+
+  it("answers whether a reader could read a record at a past height, as that block saw it", async () => {
+    await deliver(anchor(patient, "bp-1", RecordClass.RECORD_CLASS_VITALS));
+    const beforeGrant = chain.height;
+    const end = chain.nextBlockSeconds() + 30n;
+    await deliver(grant({ grantee: cardiologist.address, scope: { classes: [RecordClass.RECORD_CLASS_VITALS] }, end: { seconds: end }, keys: [{ recordId: "bp-1", wrappedKey: wrapped(9) }] }));
+    const granted = chain.height;
+    await deliver(tx(patient, accessTypeUrls.msgRevokeAccess, MsgRevokeAccess, { patient: patient.address, grantId: 1n }));
+    const revoked = chain.height;
+    await deliver(anchor(patient, "bp-2", RecordClass.RECORD_CLASS_VITALS));
+
+    expect(await canRead(cardiologist, "bp-1", beforeGrant)).toMatchObject({ allowed: false, reason: "no_grant" });
+    expect(await canRead(cardiologist, "bp-1", granted)).toMatchObject({ allowed: true, grantId: 1n, purpose: Purpose.PURPOSE_TREAT, wrappedKey: wrapped(9) });
+    expect(await canRead(cardiologist, "bp-1", revoked)).toMatchObject({ allowed: false, reason: "revoked" });
+    expect(await canRead(cardiologist, "bp-1")).toMatchObject({ allowed: false, reason: "revoked" });
+    // A record anchored later did not exist yet.
+    expect(await canRead(patient, "bp-2", revoked)).toMatchObject({ allowed: false, reason: "record_not_found" });
+    expect(await canRead(patient, "bp-2")).toMatchObject({ allowed: true });
+
+    const future = await chain.query("/precision.access.v1.Query/CanRead", QueryCanReadRequest.encode({ reader: cardiologist.address, recordId: "bp-1" }).finish(), BigInt(chain.height + 5));
+    expect([future.codespace, future.code]).toEqual(["sdk", 26]);
+    const otherQuery = await chain.query("/precision.access.v1.Query/GrantsByPatient", QueryGrantsByPatientRequest.encode({ patient: patient.address, pagination: undefined }).finish(), BigInt(granted));
+    expect([otherQuery.codespace, otherQuery.code]).toEqual(["sdk", 26]);
   });
 
   it("exports records, grants, rules, log and alerts to a genesis that validates and re-imports identically", async () => {

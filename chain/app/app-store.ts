@@ -12,5 +12,7 @@ export interface AppStore extends KVStore {
   rollbackWorking(): void;
   lastCommitted(): CommitInfo;
   getAt(key: Uint8Array, height: number): Promise<Uint8Array | undefined>;
+  /** A key written through a commit sidecar. */
+  getRaw(key: Uint8Array): Promise<Uint8Array | undefined>;
   proveAt(key: Uint8Array, height: number): Promise<StateProof>;
 }

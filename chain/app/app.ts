@@ -39,6 +39,7 @@ import type { CacheKVStore } from "../runtime/store/types.js";
 import { DEFAULT_TX_LIMITS, type DecodedTx, type TxLimits } from "../runtime/tx/decode-tx.js";
 import type { AppStore } from "./app-store.js";
 import { CommittedView } from "./committed-view.js";
+import { answerAt } from "./historical-view.js";
 import { loadConsensusParams, maxBlockGasOf, saveConsensusParams } from "./consensus-params.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { wireApp, type Wiring } from "./wiring.js";
@@ -86,6 +87,34 @@ function parseMinGasPrices(value: PrecisionAppOptions["minGasPrices"]): GasPrice
     .map((s) => s.trim())
     .filter((s) => s.length > 0)
     .map(parseGasPrice);
+}
+
+/**
+ * gRPC queries answered at a past height as well as the latest. Only queries whose reads are
+ * exact on a historical view (see historical-view.ts): every prefix they iterate is never
+ * deleted from. CanRead reads records, grants and their indexes, organisations and memberships,
+ * all of which are updated in place and never deleted.
+ */
+const HISTORICAL_QUERY_PATHS = new Set(["/precision.access.v1.Query/CanRead"]);
+
+/** Sidecar key of a committed block's time: the app's own, beside the engine's "cmt/" keys. */
+function blockTimeKey(height: number): Uint8Array {
+  const key = Buffer.alloc(9 + 8);
+  key.write("app/time/", 0, "latin1");
+  key.writeBigUInt64BE(BigInt(height), 9);
+  return key;
+}
+
+function encodeBlockTime(time: BlockTime): Uint8Array {
+  const out = Buffer.alloc(12);
+  out.writeBigInt64BE(time.seconds, 0);
+  out.writeInt32BE(time.nanos, 8);
+  return out;
+}
+
+function decodeBlockTime(bytes: Uint8Array): BlockTime {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { seconds: b.readBigInt64BE(0), nanos: b.readInt32BE(8) };
 }
 
 function blockTimeOf(ts: Timestamp | undefined): BlockTime {
@@ -294,7 +323,7 @@ class App implements PrecisionApp {
   async commit(sidecar?: readonly BatchOp[]): Promise<ResponseCommit> {
     const height = this.finalizedHeight;
     if (height === undefined) throw new Error("Commit without a finalized block");
-    await this.store.commit(height, sidecar ?? []);
+    await this.store.commit(height, [...(sidecar ?? []), { type: "put", key: blockTimeKey(height), value: encodeBlockTime(this.lastBlockTime) }]);
     this.committed.committed();
     this.finalizedHeight = undefined;
     // Mempool txs are rechecked (CheckTx RECHECK) against this fresh state.
@@ -309,10 +338,11 @@ class App implements PrecisionApp {
     try {
       if (req.path.startsWith("store/") || req.path.startsWith("/store/")) return await this.rawStoreQuery(req, height);
       if (latest === 0) throw ErrInvalidRequest.wrap("no committed state yet (latest height: 0)");
-      if (height !== latest) {
+      if (height !== latest && !HISTORICAL_QUERY_PATHS.has(req.path)) {
         throw ErrInvalidHeight.wrap(`gRPC queries are answered at the latest height ${latest} only; use store/<module>/key for height ${height}`);
       }
-      const value = req.path === SIMULATE_PATH ? this.simulate(req.data) : this.grpcQuery(req.path, req.data);
+      const value =
+        req.path === SIMULATE_PATH ? this.simulate(req.data) : height !== latest ? await this.historicalGrpcQuery(req.path, req.data, height) : this.grpcQuery(req.path, req.data);
       return { code: 0, log: "", info: "", index: 0n, key: new Uint8Array(), value, proofOps: undefined, height: BigInt(height), codespace: "" };
     } catch (err) {
       if (!(err instanceof ChainError || err instanceof GrpcStatusError || err instanceof AbciFailure)) {
@@ -333,6 +363,26 @@ class App implements PrecisionApp {
       if (err instanceof GrpcStatusError || err instanceof ChainError) throw err;
       throw ErrInvalidRequest.wrap(`failed to decode request: ${(err as Error).message}`);
     }
+  }
+
+  /** A query in HISTORICAL_QUERY_PATHS at a past committed height, with that block's header time. */
+  private async historicalGrpcQuery(path: string, data: Uint8Array, height: number): Promise<Uint8Array> {
+    if (!Number.isSafeInteger(height) || height < 1 || height > this.lastHeight) {
+      throw ErrInvalidHeight.wrap(`height ${height} is not committed (latest height: ${this.lastHeight})`);
+    }
+    const time = await this.store.getRaw(blockTimeKey(height));
+    if (time === undefined) throw ErrInvalidHeight.wrap(`no block time is kept for height ${height}, so it cannot be queried`);
+    const handler = this.wiring.queryRouter.route(path)!;
+    const header: BlockHeader = { chainId: this.chainId, height, time: decodeBlockTime(time) };
+    return answerAt(this.committed, (key) => this.store.getAt(key, height), (view) => {
+      const ctx = new Context(header, "query", new CacheKV(view), new InfiniteGasMeter());
+      try {
+        return handler(ctx, data);
+      } catch (err) {
+        if (err instanceof GrpcStatusError || err instanceof ChainError) throw err;
+        throw ErrInvalidRequest.wrap(`failed to decode request: ${(err as Error).message}`);
+      }
+    });
   }
 
   /** cosmos.tx.v1beta1.Service/Simulate on a throwaway branch of the CheckTx state. */

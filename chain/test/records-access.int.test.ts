@@ -145,6 +145,8 @@ describe("records and access against precisiond", () => {
     const revoked = await send(patient, accessMessageComposer.revokeAccess({ patient: patient.address, grantId: 1n }));
     expect(revoked.code).toBe(0);
     expect(await q.query.access.canRead(cardiologist.address, "obs-1")).toMatchObject({ allowed: false, reason: "revoked" });
+    // Asked at the height before the revocation, the answer is what that block allowed.
+    expect(await q.query.access.canRead(cardiologist.address, "obs-1", revoked.height - 1)).toMatchObject({ allowed: true, grantId: 1n, purpose: Purpose.PURPOSE_TREAT });
     // The access log keeps what was allowed when: the read served before revocation stays listed.
     const refused = await send(vault, accessMessageComposer.logAccess({ vault: vault.address, reader: cardiologist.address, recordId: "obs-1" }));
     expect(refused.code).toBe(14);

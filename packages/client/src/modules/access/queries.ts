@@ -7,8 +7,7 @@ import type {
   QueryAccessLogResponse,
   QueryGrantsByPatientResponse,
 } from "@precision/proto";
-import type { QueryCanReadResponse } from "@precision/proto";
-import { AccessQueryClientImpl } from "@precision/proto";
+import { AccessQueryClientImpl, AccessQueryServiceName, QueryCanReadRequest, QueryCanReadResponse } from "@precision/proto";
 import { createPagination, present } from "../compose.js";
 
 export interface AccessExtension {
@@ -19,8 +18,11 @@ export interface AccessExtension {
     readonly grantsToReader: (reader: string, liveOnly?: boolean) => Promise<Grant[]>;
     readonly emergencyRules: (patient: string) => Promise<EmergencyRule[]>;
     readonly accessLog: (patient: string, paginationKey?: Uint8Array) => Promise<QueryAccessLogResponse>;
-    /** Whether `reader` may read `recordId` now (as of the latest block). */
-    readonly canRead: (reader: string, recordId: string) => Promise<QueryCanReadResponse>;
+    /**
+     * Whether `reader` may read `recordId`: now (the latest block), or at a past committed
+     * `height`, as that block's state and time saw it.
+     */
+    readonly canRead: (reader: string, recordId: string, height?: number) => Promise<QueryCanReadResponse>;
   };
 }
 
@@ -34,7 +36,13 @@ export function setupAccessExtension(base: QueryClient): AccessExtension {
       grantsToReader: async (reader, liveOnly = false) => (await queryService.GrantsToReader({ reader, liveOnly })).grants,
       emergencyRules: async (patient) => (await queryService.EmergencyRules({ patient })).rules,
       accessLog: async (patient, paginationKey) => queryService.AccessLog({ patient, pagination: createPagination(paginationKey) }),
-      canRead: async (reader, recordId) => queryService.CanRead({ reader, recordId }),
+      canRead: async (reader, recordId, height) => {
+        if (height === undefined) return queryService.CanRead({ reader, recordId });
+        // The generated client cannot ask for a height; the ABCI query can.
+        const request = QueryCanReadRequest.encode(QueryCanReadRequest.fromPartial({ reader, recordId })).finish();
+        const { value } = await base.queryAbci(`/${AccessQueryServiceName}/CanRead`, request, height);
+        return QueryCanReadResponse.decode(value);
+      },
     },
   };
 }
