@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PATIENTS } from "@precision/db/seed";
+import { connectPrecisionClient } from "@precision/client";
+import { chainRpcUrl } from "./chain.ts";
 import { fillSignIn, password, signInAs } from "./fixtures.ts";
 
 // A generated demo patient no other test file touches: this file takes their key into the browser.
@@ -100,5 +102,34 @@ test.describe.serial("the patient's own area, with the key in the browser", () =
     await expect(clinician.getByTestId("glass-broken")).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId("break-glass-notices")).toContainText("Dr. Priya Raman", { timeout: 30_000 });
     await expect(page.getByTestId("break-glass-notices")).toContainText("life threatening emergency");
+  });
+
+  test("sets an emergency rule with its trigger, grantee, data, look-back and window, escrowing keys, and removes it", async ({ page }) => {
+    await restore(page, words);
+    const address = (await page.getByTestId("patient-app").getAttribute("data-address"))!;
+    const form = page.getByRole("form", { name: "New emergency rule" });
+    await form.getByLabel("When my wearable detects").selectOption("ecg.bradycardia");
+    await form.getByLabel("Give access to").selectOption({ label: RIVERBEND });
+    await form.getByLabel("Labs", { exact: true }).check();
+    await form.getByLabel("From", { exact: true }).selectOption({ label: "the last year" });
+    await form.getByLabel("For", { exact: true }).selectOption({ label: "4 hours" });
+    await form.getByRole("button", { name: "Save rule" }).click();
+    await expect(page.getByTestId("patient-ok")).toHaveText("Emergency rule saved.", { timeout: 30_000 });
+    const item = page.getByTestId("rule-list").locator("li", { hasText: "Bradycardia" });
+    await expect(item).toContainText("reads Vitals, Labs from the last year for 4 hours", { timeout: 20_000 });
+
+    const { query, disconnect } = await connectPrecisionClient(chainRpcUrl());
+    try {
+      const [rule] = (await query.access.emergencyRules(address)).filter((r) => r.triggerCode === "ecg.bradycardia");
+      expect(rule).toMatchObject({ granteeOrganizationId: "riverbend-heart-vascular", lookBackSeconds: 365n * 86_400n, durationSeconds: 4n * 3_600n, active: true });
+      // The keys of the vitals and labs in reach were wrapped to the hospital in the browser.
+      expect(rule!.keys.length).toBeGreaterThan(0);
+      await item.getByRole("button", { name: "Remove" }).click();
+      await expect(page.getByTestId("patient-ok")).toHaveText("Emergency rule removed.", { timeout: 30_000 });
+      await expect(item).toContainText("removed", { timeout: 20_000 });
+      expect((await query.access.emergencyRules(address)).find((r) => r.id === rule!.id)?.active).toBe(false);
+    } finally {
+      disconnect();
+    }
   });
 });

@@ -4,29 +4,14 @@ import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Badge, Card, EmptyState } from "@precision/ui";
 import { accessMessageComposer, generateMnemonic, grantKeysFor, type AccountKey } from "@precision/client";
-import { Purpose, RecordClass, type AnchoredRecord } from "@precision/proto";
+import { Purpose, RecordClass } from "@precision/proto";
 import { registrationMessage } from "@/lib/key-registration.ts";
 import type { PatientOverview } from "@/server/patient-overview.ts";
+import { EmergencyRules } from "./emergency-rules.tsx";
+import { button, CLASSES, input, label, PURPOSES, recordsInScope } from "./shared.ts";
 import { describeResource, forgetKeystore, loadKeystore, openSession, readOwnRecord, saveKeystore, unlock, type Session } from "./browser-keys.ts";
 
-const CLASSES = ["VITALS", "LABS", "IMAGING", "GENOMICS", "NOTES", "MEDICATIONS", "CONDITIONS", "ALLERGIES", "IMMUNIZATIONS", "PROCEDURES", "ENCOUNTERS", "DEMOGRAPHICS"] as const;
-const label = (c: string) => c.charAt(0) + c.slice(1).toLowerCase();
-const PURPOSES: [string, string][] = [
-  ["TREAT", "Treatment"],
-  ["HRESCH", "Research"],
-  ["HPAYMT", "Payment"],
-  ["HOPERAT", "Operations"],
-];
-const TRIGGERS: [string, string][] = [
-  ["ecg.afib", "Atrial fibrillation"],
-  ["ecg.vtach", "Ventricular tachycardia"],
-  ["ecg.bradycardia", "Bradycardia"],
-  ["fall.detected", "A fall"],
-  ["spo2.low", "Low oxygen"],
-];
 const when = (iso: string) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
-const input = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
-const button = "rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60";
 
 function Message({ error, ok }: { error?: string; ok?: string }) {
   if (error) return <p role="alert" className="text-sm text-danger-ink" data-testid="patient-error">{error}</p>;
@@ -147,20 +132,6 @@ function Unlock({ userId, onReady }: { userId: string; onReady: (key: AccountKey
   );
 }
 
-async function recordsInScope(session: Session, classes: readonly string[]): Promise<AnchoredRecord[]> {
-  const out: AnchoredRecord[] = [];
-  const wanted = classes.length === 0 ? [RecordClass.RECORD_CLASS_UNSPECIFIED] : classes.map((c) => RecordClass[`RECORD_CLASS_${c}` as keyof typeof RecordClass] as RecordClass);
-  for (const c of wanted) {
-    let key: Uint8Array | undefined;
-    do {
-      const page = await session.chain.query.records.recordsByPatient(session.key.address, c, key);
-      out.push(...page.records);
-      key = page.pagination?.nextKey?.length ? page.pagination.nextKey : undefined;
-    } while (key);
-  }
-  return out;
-}
-
 function Unlocked({ session, overview, refresh }: { session: Session; overview: PatientOverview; refresh: () => Promise<void> }) {
   const [decrypted, setDecrypted] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ error?: string; ok?: string }>({});
@@ -170,7 +141,6 @@ function Unlocked({ session, overview, refresh }: { session: Session; overview: 
   const [classes, setClasses] = useState<string[]>(["VITALS", "LABS"]);
   const [purpose, setPurpose] = useState("TREAT");
   const [until, setUntil] = useState(() => new Date(Date.now() + 86_400_000).toISOString().slice(0, 16));
-  const [trigger, setTrigger] = useState("ecg.afib");
 
   // Each opening is a logged read: decrypt each of the latest records once per session.
   const opened = useRef(new Set<string>());
@@ -345,37 +315,7 @@ function Unlocked({ session, overview, refresh }: { session: Session; overview: 
               ))}
             </ul>
           </Card>
-          <Card title="Emergency rules" headingLevel={2}>
-            <form
-              className="space-y-3"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act("Emergency rule saved.", () => session.signer.signAndBroadcast(session.key.address, [accessMessageComposer.setEmergencyRule({ patient: session.key.address, triggerCode: trigger, granteeOrganizationId: to, classes: [RecordClass.RECORD_CLASS_VITALS], lookBackSeconds: 86_400n, durationSeconds: 3_600n })], "auto"));
-              }}
-            >
-              <label htmlFor="rule-trigger" className="block text-sm font-medium">
-                When my wearable detects
-              </label>
-              <select id="rule-trigger" className={input} value={trigger} onChange={(e) => setTrigger(e.target.value)}>
-                {TRIGGERS.map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-              <p className="text-sm text-slate-600">…the organisation chosen above may read your last day of vital signs for one hour.</p>
-              <button type="submit" className={button} disabled={busy}>
-                Save rule
-              </button>
-            </form>
-            <ul className="mt-3 space-y-1 text-sm" data-testid="rule-list">
-              {overview.rules.map((r) => (
-                <li key={r.id}>
-                  {r.triggerCode} → {r.to} {r.active ? "" : "(removed)"}
-                </li>
-              ))}
-            </ul>
-          </Card>
+          <EmergencyRules session={session} overview={overview} busy={busy} act={act} />
         </div>
       </div>
       <Card title="Who looked at your records" headingLevel={2}>

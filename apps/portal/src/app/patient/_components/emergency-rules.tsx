@@ -1,0 +1,175 @@
+"use client";
+
+import { useState } from "react";
+import { Card } from "@precision/ui";
+import { accessMessageComposer, grantKeysFor } from "@precision/client";
+import { RecordClass } from "@precision/proto";
+import type { PatientOverview } from "@/server/patient-overview.ts";
+import type { Session } from "./browser-keys.ts";
+import { button, CLASSES, input, label, recordsInScope, TRIGGERS } from "./shared.ts";
+
+const HOUR = 3_600;
+const DAY = 86_400;
+const LOOK_BACKS: [number, string][] = [
+  [DAY, "the last day"],
+  [7 * DAY, "the last 7 days"],
+  [30 * DAY, "the last 30 days"],
+  [90 * DAY, "the last 90 days"],
+  [365 * DAY, "the last year"],
+];
+const WINDOWS: [number, string][] = [
+  [HOUR, "1 hour"],
+  [4 * HOUR, "4 hours"],
+  [DAY, "24 hours"],
+  [3 * DAY, "72 hours"],
+  [7 * DAY, "7 days"],
+];
+/** The access module takes at most this many keys in one message. */
+const MAX_ESCROWED_KEYS = 256;
+
+const spanLabel = (seconds: number, options: [number, string][]) => options.find(([s]) => s === seconds)?.[1] ?? `${Math.round(seconds / HOUR)} hours`;
+const triggerLabel = (code: string) => TRIGGERS.find(([c]) => c === code)?.[1] ?? code;
+
+type Act = (what: string, run: () => Promise<{ code: number; rawLog?: string }>) => Promise<void>;
+
+/**
+ * Rules the patient sets in advance: which wearable alert opens a time-boxed emergency grant, to
+ * whom, over which data and how far back. The data keys of the records in reach now are wrapped to
+ * the grantee in this browser and escrowed with the rule; records written later by an
+ * organisation are released to the opened grant by that organisation.
+ */
+export function EmergencyRules({ session, overview, busy, act }: { session: Session; overview: PatientOverview; busy: boolean; act: Act }) {
+  const [trigger, setTrigger] = useState(TRIGGERS[0]![0]);
+  const [to, setTo] = useState(overview.organizations[0]?.slug ?? "");
+  const [person, setPerson] = useState("");
+  const [classes, setClasses] = useState<string[]>(["VITALS"]);
+  const [lookBack, setLookBack] = useState(30 * DAY);
+  const [duration, setDuration] = useState(3 * DAY);
+  const active = overview.rules.filter((r) => r.active);
+
+  async function save() {
+    await act("Emergency rule saved.", async () => {
+      let granteePublicKey: Uint8Array;
+      if (person.trim()) {
+        const account = await session.signer.getAccount(person.trim());
+        if (!account?.pubkey) throw new Error("That person has no key on the network yet.");
+        granteePublicKey = Uint8Array.from(atob(account.pubkey.value as string), (c) => c.charCodeAt(0));
+      } else {
+        const org = overview.organizations.find((o) => o.slug === to);
+        if (!org?.encryptionPublicKey) throw new Error("Choose who gets access.");
+        granteePublicKey = Uint8Array.from(atob(org.encryptionPublicKey), (c) => c.charCodeAt(0));
+      }
+      // Only records that can still be in reach when the alert comes: newest first, within the look-back.
+      const since = BigInt(Math.floor(Date.now() / 1000) - lookBack);
+      const inReach = (await recordsInScope(session, classes))
+        .filter((r) => (r.time?.seconds ?? 0n) >= since)
+        .sort((a, b) => Number((b.time?.seconds ?? 0n) - (a.time?.seconds ?? 0n)))
+        .slice(0, MAX_ESCROWED_KEYS);
+      const keys = await grantKeysFor(inReach, session.key.address, session.key.privateKey, granteePublicKey);
+      const msg = accessMessageComposer.setEmergencyRule({
+        patient: session.key.address,
+        triggerCode: trigger,
+        ...(person.trim() ? { grantee: person.trim() } : { granteeOrganizationId: to }),
+        classes: classes.map((c) => RecordClass[`RECORD_CLASS_${c}` as keyof typeof RecordClass] as RecordClass),
+        lookBackSeconds: BigInt(lookBack),
+        durationSeconds: BigInt(duration),
+        keys,
+      });
+      return session.signer.signAndBroadcast(session.key.address, [msg], "auto");
+    });
+  }
+
+  return (
+    <Card title="Emergency rules" headingLevel={2}>
+      <form
+        className="space-y-3"
+        aria-label="New emergency rule"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label htmlFor="rule-trigger" className="block text-sm font-medium">
+          When my wearable detects
+        </label>
+        <select id="rule-trigger" className={input} value={trigger} onChange={(e) => setTrigger(e.target.value)}>
+          {TRIGGERS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="rule-org" className="block text-sm font-medium">
+          Give access to
+        </label>
+        <select id="rule-org" className={input} value={to} onChange={(e) => setTo(e.target.value)} disabled={person !== ""}>
+          {overview.organizations.map((o) => (
+            <option key={o.slug} value={o.slug}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="rule-person" className="block text-sm font-medium">
+          Or a person, by account address
+        </label>
+        <input id="rule-person" className={input} value={person} onChange={(e) => setPerson(e.target.value)} placeholder="prec1…" />
+        <fieldset>
+          <legend className="text-sm font-medium">To read (none ticked: all my data)</legend>
+          <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
+            {CLASSES.map((c) => (
+              <label key={c} className="flex items-center gap-2">
+                <input type="checkbox" name="rule-class" checked={classes.includes(c)} onChange={(e) => setClasses((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))} />
+                {label(c)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label htmlFor="rule-look-back" className="block text-sm font-medium">
+          From
+        </label>
+        <select id="rule-look-back" className={input} value={lookBack} onChange={(e) => setLookBack(Number(e.target.value))}>
+          {LOOK_BACKS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="rule-duration" className="block text-sm font-medium">
+          For
+        </label>
+        <select id="rule-duration" className={input} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
+          {WINDOWS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className={button} disabled={busy || active.length >= 16}>
+          {busy ? "Signing…" : "Save rule"}
+        </button>
+        {active.length >= 16 ? <p className="text-sm text-slate-600">You have 16 active rules, the most the network keeps. Remove one first.</p> : null}
+      </form>
+      <ul className="mt-4 space-y-2 text-sm" data-testid="rule-list">
+        {overview.rules.map((r) => (
+          <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-2" data-rule={r.id}>
+            <span className={r.active ? "" : "text-slate-500 line-through"}>
+              {triggerLabel(r.triggerCode)} → <strong>{r.to}</strong> reads {r.classes.length === 0 ? "all data" : r.classes.map(label).join(", ")} from {spanLabel(r.lookBackSeconds, LOOK_BACKS)} for {spanLabel(r.durationSeconds, WINDOWS)}
+            </span>
+            {r.active ? (
+              <button
+                type="button"
+                className="rounded-md border border-danger-ink px-3 py-1 text-danger-ink"
+                disabled={busy}
+                onClick={() => void act("Emergency rule removed.", () => session.signer.signAndBroadcast(session.key.address, [accessMessageComposer.removeEmergencyRule({ patient: session.key.address, ruleId: BigInt(r.id) })], "auto"))}
+              >
+                Remove
+              </button>
+            ) : (
+              <span className="text-slate-500">removed</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

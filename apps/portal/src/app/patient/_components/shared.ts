@@ -1,0 +1,36 @@
+import { RecordClass, type AnchoredRecord } from "@precision/proto";
+import type { Session } from "./browser-keys.ts";
+
+export const CLASSES = ["VITALS", "LABS", "IMAGING", "GENOMICS", "NOTES", "MEDICATIONS", "CONDITIONS", "ALLERGIES", "IMMUNIZATIONS", "PROCEDURES", "ENCOUNTERS", "DEMOGRAPHICS"] as const;
+export const label = (c: string) => c.charAt(0) + c.slice(1).toLowerCase();
+export const PURPOSES: [string, string][] = [
+  ["TREAT", "Treatment"],
+  ["HRESCH", "Research"],
+  ["HPAYMT", "Payment"],
+  ["HOPERAT", "Operations"],
+];
+export const TRIGGERS: [string, string][] = [
+  ["ecg.afib", "Atrial fibrillation"],
+  ["ecg.vtach", "Ventricular tachycardia"],
+  ["ecg.bradycardia", "Bradycardia"],
+  ["fall.detected", "A fall"],
+  ["spo2.low", "Low oxygen"],
+];
+export const input = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+export const button = "rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60";
+
+/** The patient's records in these classes (none: all), every page. */
+export async function recordsInScope(session: Session, classes: readonly string[]): Promise<AnchoredRecord[]> {
+  const out: AnchoredRecord[] = [];
+  const wanted = classes.length === 0 ? [RecordClass.RECORD_CLASS_UNSPECIFIED] : classes.map((c) => RecordClass[`RECORD_CLASS_${c}` as keyof typeof RecordClass] as RecordClass);
+  for (const c of wanted) {
+    let key: Uint8Array | undefined;
+    do {
+      const page = await session.chain.query.records.recordsByPatient(session.key.address, c, key);
+      out.push(...page.records);
+      key = page.pagination?.nextKey?.length ? page.pagination.nextKey : undefined;
+    } while (key);
+  }
+  return out;
+}
+
