@@ -1,17 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { accessMessageComposer, grantKeysFor, identityMessageComposer, signDeviceAlert } from "@precision/client";
-import { DEMO_PATIENTS, DEMO_USERS } from "@precision/db/seed";
-import { DeviceKind, RecordClass } from "@precision/proto";
+import { accessMessageComposer, grantKeysFor } from "@precision/client";
+import { DEMO_PATIENTS } from "@precision/db/seed";
+import { RecordClass } from "@precision/proto";
+import { registerWearable, signedReading, type Wearable } from "./device.ts";
 import { signInAs } from "./fixtures.ts";
-import { patientActor, staffActor, type PatientActor } from "./patient-key.ts";
+import { patientActor, type PatientActor } from "./patient-key.ts";
 
 const patientDemo = DEMO_PATIENTS[12]!;
 const DEVICE = "pulsepatch-e2e-12";
-const devicePriv = secp256k1.utils.randomSecretKey();
 const ORG = "riverbend-heart-vascular";
 const WINDOW_SECONDS = 25n;
+let device: Wearable;
 
 function reading(address: string, sequence: number, abnormal: boolean) {
   const observedAt = Math.floor(Date.now() / 1000);
@@ -25,10 +26,7 @@ function reading(address: string, sequence: number, abnormal: boolean) {
     valueCodeableConcept: { coding: [{ system: "http://snomed.info/sct", code: abnormal ? "49436004" : "64730000", display: abnormal ? "Atrial fibrillation" : "Normal sinus rhythm" }] },
     device: { display: "PulsePatch ECG wearable" },
   };
-  const alert = abnormal ? { code: "ecg.afib", signature: Buffer.from(signDeviceAlert({ chainId: "precision-local-1", deviceId: DEVICE, sequence: BigInt(sequence), code: "ecg.afib", observedAt: BigInt(observedAt) }, devicePriv)).toString("base64") } : undefined;
-  const body = JSON.stringify({ observation, sequence, observedAt, ...(alert ? { alert } : {}) });
-  const signature = Buffer.from(secp256k1.sign(sha256(new TextEncoder().encode(body)), devicePriv, { prehash: false, lowS: true, format: "compact" })).toString("base64");
-  return { body, signature };
+  return signedReading(device, observation, sequence, observedAt, abnormal ? "ecg.afib" : undefined);
 }
 
 test.describe.serial("a wearable alert opens the patient's emergency rule", () => {
@@ -36,13 +34,7 @@ test.describe.serial("a wearable alert opens the patient's emergency rule", () =
 
   test.beforeAll(async () => {
     patient = await patientActor(patientDemo.email);
-    const admin = await staffActor(DEMO_USERS.find((u) => u.role === "ADMIN")!.email);
-    try {
-      const registered = await admin.client.signAndBroadcast(admin.key.address, [identityMessageComposer.registerDevice({ authority: admin.key.address, id: DEVICE, kind: DeviceKind.DEVICE_KIND_WEARABLE, publicKey: secp256k1.getPublicKey(devicePriv, true), patientAddress: patient.key.address, model: "PulsePatch", manufacturer: "Pulse Devices" })], "auto");
-      expect(registered.code).toBe(0);
-    } finally {
-      admin.disconnect();
-    }
+    device = await registerWearable(DEVICE, patient.key.address);
     // The patient's rule, set in advance with their vitals' keys escrowed for the hospital.
     const org = await patient.query.identity.organization(ORG);
     const vitals = (await patient.query.records.recordsByPatient(patient.key.address, RecordClass.RECORD_CLASS_VITALS)).records;
@@ -63,6 +55,11 @@ test.describe.serial("a wearable alert opens the patient's emergency rule", () =
     const normal = await request.post(`/api/devices/${DEVICE}/observations`, { data: body, headers: { "x-device-signature": signature, "content-type": "application/json" } });
     expect(normal.status()).toBe(202);
     expect(normal.headers()["x-precision-alert-id"]).toBeUndefined();
+    // Stored encrypted for the patient, once: the same signed reading again is a replay.
+    expect(normal.headers()["x-precision-record-id"]).toMatch(/^rd-[0-9a-f]{40}$/);
+    expect((await request.post(`/api/devices/${DEVICE}/observations`, { data: body, headers: { "x-device-signature": signature, "content-type": "application/json" } })).status()).toBe(409);
+    const noCounter = signedReading(device, JSON.parse(body).observation, 0, Math.floor(Date.now() / 1000));
+    expect((await request.post(`/api/devices/${DEVICE}/observations`, { data: noCounter.body, headers: { "x-device-signature": noCounter.signature, "content-type": "application/json" } })).status()).toBe(400);
   });
 
   test("an abnormal rhythm raises the alert: the cardiologist's inbox shows it live, the window works, then closes", async ({ page, request }) => {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PATIENTS } from "@precision/db/seed";
 import { connectPrecisionClient } from "@precision/client";
 import { chainRpcUrl } from "./chain.ts";
+import { registerWearable, signedReading } from "./device.ts";
 import { fillSignIn, password, signInAs } from "./fixtures.ts";
 
 // A generated demo patient no other test file touches: this file takes their key into the browser.
@@ -128,6 +129,39 @@ test.describe.serial("the patient's own area, with the key in the browser", () =
       await expect(page.getByTestId("patient-ok")).toHaveText("Emergency rule removed.", { timeout: 30_000 });
       await expect(item).toContainText("removed", { timeout: 20_000 });
       expect((await query.access.emergencyRules(address)).find((r) => r.id === rule!.id)?.active).toBe(false);
+    } finally {
+      disconnect();
+    }
+  });
+
+  test("readings from the patient's wearable are stored for them and join their record when their browser anchors them", async ({ page, request }) => {
+    await restore(page, words);
+    const address = (await page.getByTestId("patient-app").getAttribute("data-address"))!;
+    const device = await registerWearable("pulsepatch-e2e-10", address);
+    const observedAt = Math.floor(Date.now() / 1000);
+    const heartRate = {
+      resourceType: "Observation",
+      status: "final",
+      category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "vital-signs" }] }],
+      code: { coding: [{ system: "http://loinc.org", code: "8867-4", display: "Heart rate" }] },
+      subject: { reference: `Patient/${address}` },
+      effectiveDateTime: new Date(observedAt * 1000).toISOString(),
+      valueQuantity: { value: 63, unit: "/min", system: "http://unitsofmeasure.org", code: "/min" },
+    };
+    const { body, signature } = signedReading(device, heartRate, 1, observedAt);
+    const posted = await request.post(`/api/devices/${device.id}/observations`, { data: body, headers: { "x-device-signature": signature, "content-type": "application/json" } });
+    expect(posted.status()).toBe(202);
+    const recordId = posted.headers()["x-precision-record-id"]!;
+
+    await expect(page.getByTestId("readings-status")).toHaveText("Added 1 reading from your wearable to your record.", { timeout: 30_000 });
+    const entry = page.getByTestId("own-timeline").locator(`[data-record="${recordId}"]`);
+    await expect(entry).toContainText("Heart rate: 63 /min", { timeout: 30_000 });
+    const { query, disconnect } = await connectPrecisionClient(chainRpcUrl());
+    try {
+      // Anchored by the patient, with only the patient's key: the portal cannot read it.
+      const anchored = await query.records.record(recordId);
+      expect(anchored).toMatchObject({ author: address, patient: address, authorOrganizationId: "" });
+      expect(anchored.keys.map((k) => k.recipient)).toEqual([address]);
     } finally {
       disconnect();
     }

@@ -48,6 +48,8 @@ export interface Session {
   readonly key: AccountKey;
   readonly signer: SigningStargateClient;
   readonly chain: PrecisionConnection;
+  /** Runs the patient's transactions one at a time: two in flight would sign the same sequence. */
+  readonly inTurn: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export async function openSession(key: AccountKey): Promise<Session> {
@@ -56,7 +58,13 @@ export async function openSession(key: AccountKey): Promise<Session> {
     SigningStargateClient.connectWithSigner(rpcUrl(), wallet, { registry: createRegistry(), gasPrice: GasPrice.fromString("0.025uusd"), broadcastPollIntervalMs: 300 }),
     connectPrecisionClient(rpcUrl()),
   ]);
-  return { key, signer, chain };
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T,>(run: () => Promise<T>): Promise<T> => {
+    const next = last.catch(() => undefined).then(run);
+    last = next;
+    return next;
+  };
+  return { key, signer, chain, inTurn };
 }
 
 /** Reads one of the patient's records through the vault (logged on chain) and decrypts it here. */

@@ -7,6 +7,7 @@ import { accessMessageComposer, generateMnemonic, grantKeysFor, type AccountKey 
 import { Purpose, RecordClass } from "@precision/proto";
 import { registrationMessage } from "@/lib/key-registration.ts";
 import type { PatientOverview } from "@/server/patient-overview.ts";
+import { DeviceReadings } from "./device-readings.tsx";
 import { EmergencyRules } from "./emergency-rules.tsx";
 import { button, CLASSES, input, label, PURPOSES, recordsInScope } from "./shared.ts";
 import { describeResource, forgetKeystore, loadKeystore, openSession, readOwnRecord, saveKeystore, unlock, type Session } from "./browser-keys.ts";
@@ -149,7 +150,7 @@ function Unlocked({ session, overview, refresh }: { session: Session; overview: 
     setBusy(true);
     setMsg({});
     try {
-      const res = await run();
+      const res = await session.inTurn(run);
       if (res.code !== 0) throw new Error(res.rawLog ?? `the network refused it (code ${res.code})`);
       setMsg({ ok: what });
       await refresh();
@@ -226,6 +227,7 @@ function Unlocked({ session, overview, refresh }: { session: Session; overview: 
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Your records" headingLevel={2}>
+          <DeviceReadings session={session} overview={overview} refresh={refresh} />
           {overview.records.length === 0 ? (
             <EmptyState title="No records yet" description="Records your care team or your devices add appear here." />
           ) : (
