@@ -239,5 +239,24 @@ export function clinicalHistory(patient: DemoPatient, address: string, now: Date
       device: { display: "PulsePatch ECG wearable" },
     });
   }
+  // The lab: a pharmacogenomic panel for every third patient, read before prescribing.
+  if (patient.index % 3 === 0) {
+    const tested = ago(300);
+    add("lab", tested, {
+      resourceType: "DiagnosticReport",
+      status: "final",
+      category: [coding("http://terminology.hl7.org/CodeSystem/v2-0074", "GE", "Genetics")],
+      code: coding(LOINC, "51969-4", "Genetic analysis report"),
+      subject,
+      effectiveDateTime: iso(tested),
+      issued: iso(new Date(tested.getTime() + 7 * DAY)),
+      conclusion: pick([
+        "CYP2C19 *1/*1: normal metabolizer.",
+        "CYP2C19 *1/*2: intermediate metabolizer; consider an alternative to clopidogrel.",
+        "CYP2C19 *1/*17: rapid metabolizer.",
+        "SLCO1B1 *1/*5: decreased function; prefer a lower statin dose.",
+      ]),
+    });
+  }
   return records.sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : 1));
 }

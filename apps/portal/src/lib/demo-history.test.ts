@@ -2,6 +2,7 @@
 // come from all five sources.
 import type * as MedplumCore from "@medplum/core";
 import { recordClassOf } from "@precision/client";
+import { RecordClass } from "@precision/proto";
 import { clinicalHistory, DEMO_PATIENTS } from "@precision/db/seed";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadMedplum } from "./medplum.ts";
@@ -21,6 +22,9 @@ describe("demo clinical histories", () => {
     expect(new Set(DEMO_PATIENTS.map((p) => p.email)).size).toBe(50);
     const sources = new Set(DEMO_PATIENTS.flatMap((p) => clinicalHistory(p, address, now).map((r) => r.source)));
     expect([...sources].sort()).toEqual(["hospital", "lab", "pharmacy", "practice", "wearable"]);
+    // The clinician's timeline has every kind of entry: vitals, labs, notes, imaging and genomics.
+    const classes = new Set(DEMO_PATIENTS.slice(0, 3).flatMap((p) => clinicalHistory(p, address, now).map((r) => RecordClass[recordClassOf(r.resource as { resourceType: string })!])));
+    for (const c of ["RECORD_CLASS_VITALS", "RECORD_CLASS_LABS", "RECORD_CLASS_NOTES", "RECORD_CLASS_IMAGING", "RECORD_CLASS_GENOMICS"]) expect(classes).toContain(c);
   });
 
   it("are valid FHIR R4 resources that the chain can classify, with unique ids, and deterministic", () => {
