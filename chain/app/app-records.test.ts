@@ -31,7 +31,8 @@ const stranger = testKey("stranger");
 const vault = testKey("vault operator");
 const relay = testKey("alert relay");
 const labTech = testKey("lab scientist");
-const people = [authority, patient, cardiologist, stranger, vault, relay, labTech];
+const biller = testKey("billing clerk");
+const people = [authority, patient, cardiologist, stranger, vault, relay, labTech, biller];
 const deviceKey = secp256k1.utils.randomSecretKey();
 const fee = { amount: [{ denom: "uusd", amount: "5000" }], gasLimit: 500_000n };
 
@@ -60,6 +61,7 @@ beforeEach(async () => {
         members: [
           { organizationId: "heartcare", address: cardiologist.address, roles: ["ROLE_CLINICIAN"], active: true },
           { organizationId: "labco", address: labTech.address, roles: ["ROLE_CLINICIAN"], active: true },
+          { organizationId: "heartcare", address: biller.address, roles: ["ROLE_BILLING"], active: true },
         ],
         devices: [
           { id: "wear-1", kind: "DEVICE_KIND_WEARABLE", publicKey: Buffer.from(secp256k1.getPublicKey(deviceKey, true)).toString("base64"), patientAddress: patient.address, active: true },
@@ -334,6 +336,22 @@ describe("records and access through signed transactions", () => {
     const [afterRevoke] = await deliver(release(labTech, 3n, "lab-1"));
     expect(failure(afterRevoke!)).toEqual(["access", 8]);
     expect(await canRead(cardiologist, "lab-1")).toMatchObject({ allowed: false, reason: "revoked" });
+  });
+
+  it("lets a member read under an organisation's grant only in a role its purpose calls for", async () => {
+    const end = chain.nextBlockSeconds() + 3_600n;
+    await deliver(anchor(patient, "bp-1", RecordClass.RECORD_CLASS_VITALS), anchor(patient, "note-1", RecordClass.RECORD_CLASS_NOTES));
+    await deliver(grant({ granteeOrganizationId: "heartcare", scope: { classes: [RecordClass.RECORD_CLASS_VITALS] }, end: { seconds: end } }));
+    expect(await canRead(cardiologist, "bp-1")).toMatchObject({ allowed: true, grantId: 1n });
+    expect(await canRead(biller, "bp-1")).toMatchObject({ allowed: false, reason: "role_not_permitted" });
+    const [logged] = await deliver(logRead(biller, "bp-1"));
+    expect(failure(logged!)).toEqual(["access", 14]);
+
+    await deliver(grant({ granteeOrganizationId: "heartcare", purpose: Purpose.PURPOSE_HPAYMT, scope: { classes: [RecordClass.RECORD_CLASS_NOTES] }, end: { seconds: end } }));
+    expect(await canRead(biller, "note-1")).toMatchObject({ allowed: true, grantId: 2n, purpose: Purpose.PURPOSE_HPAYMT });
+    expect(await canRead(cardiologist, "note-1")).toMatchObject({ allowed: false, reason: "role_not_permitted" });
+    // The most telling reason wins: a grant covering the record, but not in their role, over one not covering it.
+    expect(await canRead(biller, "bp-1")).toMatchObject({ allowed: false, reason: "role_not_permitted" });
   });
 
   it("answers whether a reader could read a record at a past height, as that block saw it", async () => {

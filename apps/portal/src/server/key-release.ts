@@ -7,7 +7,7 @@ import { db } from "./db.ts";
 import type { Profile } from "./profile.ts";
 import { broadcastAs } from "./tx-signer.ts";
 
-/** The chain takes at most this many keys per message (access MAX_GRANT_KEYS). */
+/** Keys per release message: the chain takes up to 1,024 (access MAX_GRANT_KEYS); smaller txs confirm sooner. */
 const KEYS_PER_MESSAGE = 256;
 
 /** Pages of a patient's grants read at most, newest first (the chain's default page is 100). */

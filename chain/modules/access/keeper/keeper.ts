@@ -41,7 +41,7 @@ import {
   RULE_PREFIX,
   STORE_KEY,
 } from "../types/keys.js";
-import { defaultParams, TREATMENT_PURPOSES } from "../types/params.js";
+import { defaultParams, PURPOSE_ROLES, TREATMENT_PURPOSES } from "../types/params.js";
 
 const EMPTY = new Uint8Array();
 
@@ -58,7 +58,7 @@ export interface ReadDecision {
 }
 
 /** Why a read is refused, most telling first: a grant that was revoked beats one that expired... */
-const DENIAL_ORDER = ["revoked", "expired", "not_yet_valid", "out_of_scope", "no_grant"] as const;
+const DENIAL_ORDER = ["revoked", "expired", "not_yet_valid", "role_not_permitted", "out_of_scope", "no_grant"] as const;
 
 export function grantStatus(grant: Grant, nowSeconds: bigint): GrantStatus {
   if (grant.revoked) return "revoked";
@@ -213,6 +213,10 @@ export class AccessKeeper {
     for (const grant of this.grantsToReader(ctx, reader, record.patient)) {
       const status = grantStatus(grant, now);
       const covers = scopeCovers(grant.scope, record);
+      if (status === "live" && covers && !this.roleReadsUnder(ctx, reader, grant)) {
+        if (DENIAL_ORDER.indexOf("role_not_permitted") < DENIAL_ORDER.indexOf(denial)) denial = "role_not_permitted";
+        continue;
+      }
       if (status === "live" && covers) {
         const key = grant.keys.find((k) => k.recordId === record.id)?.wrappedKey ?? EMPTY;
         return { allowed: true, grantId: grant.id, purpose: grant.purpose, reason: "", wrappedKey: key, patient: record.patient };
@@ -221,6 +225,14 @@ export class AccessKeeper {
       if (DENIAL_ORDER.indexOf(why) < DENIAL_ORDER.indexOf(denial)) denial = why;
     }
     return deny(denial, record.patient);
+  }
+
+  /** A grant to a person is theirs; under a grant to an organisation, a member reads only in a role its purpose calls for. */
+  private roleReadsUnder(ctx: Context, reader: string, grant: Grant): boolean {
+    if (grant.granteeOrganizationId === "") return true;
+    const roles = PURPOSE_ROLES.get(grant.purpose) ?? [];
+    const member = this.identity.getMember(ctx, grant.granteeOrganizationId, reader);
+    return member !== undefined && member.active && member.roles.some((r) => roles.includes(r));
   }
 
   /** Merges keys into a grant, one per record (a later key for the same record replaces it). */

@@ -1,4 +1,4 @@
-import { Purpose, type Params } from "@precision/proto";
+import { Purpose, Role, type Params } from "@precision/proto";
 import { requireAccountAddress } from "../../../runtime/module/kit.js";
 import { AccessErrors } from "./errors.js";
 
@@ -43,6 +43,17 @@ export const GRANTABLE_PURPOSES: readonly Purpose[] = [
   Purpose.PURPOSE_HPAYMT,
   Purpose.PURPOSE_HOPERAT,
 ];
+/**
+ * Who in a grantee organisation reads under its grant: the roles its purpose of use calls for
+ * (HIPAA minimum necessary), so a consent for treatment does not open the chart to billing.
+ */
+export const PURPOSE_ROLES: ReadonlyMap<Purpose, readonly Role[]> = new Map([
+  [Purpose.PURPOSE_TREAT, [Role.ROLE_CLINICIAN, Role.ROLE_LAB_TECHNICIAN, Role.ROLE_PHARMACIST]],
+  [Purpose.PURPOSE_ETREAT, [Role.ROLE_CLINICIAN, Role.ROLE_LAB_TECHNICIAN, Role.ROLE_PHARMACIST]],
+  [Purpose.PURPOSE_HRESCH, [Role.ROLE_RESEARCHER]],
+  [Purpose.PURPOSE_HPAYMT, [Role.ROLE_CLAIMS_REVIEWER, Role.ROLE_BILLING]],
+  [Purpose.PURPOSE_HOPERAT, [Role.ROLE_ADMIN, Role.ROLE_AUDITOR]],
+]);
 /** Purposes under which a grantee may also author records (a treatment relationship). */
 export const TREATMENT_PURPOSES: readonly Purpose[] = [Purpose.PURPOSE_TREAT, Purpose.PURPOSE_ETREAT];
 /** Coded break-glass reasons: the chain never stores free text, which could carry PHI. */

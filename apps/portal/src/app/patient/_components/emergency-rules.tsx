@@ -24,8 +24,8 @@ const WINDOWS: [number, string][] = [
   [3 * DAY, "72 hours"],
   [7 * DAY, "7 days"],
 ];
-/** The access module takes at most this many keys in one message. */
-const MAX_ESCROWED_KEYS = 256;
+/** The access module takes at most this many keys in one message (MAX_GRANT_KEYS). */
+const MAX_ESCROWED_KEYS = 1_024;
 
 const spanLabel = (seconds: number, options: [number, string][]) => options.find(([s]) => s === seconds)?.[1] ?? `${Math.round(seconds / HOUR)} hours`;
 const triggerLabel = (code: string) => TRIGGERS.find(([c]) => c === code)?.[1] ?? code;
