@@ -10,6 +10,8 @@ import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeSecp256k1PubKey } from "../runtime/ante/sign-doc.js";
 import { WorkerPoolSignatureVerifier } from "../runtime/crypto/signature-verifier.js";
+import { accountKey } from "../modules/auth/types/keys.js";
+import { parseAddress } from "../runtime/address/bech32-address.js";
 import { buildGenesis } from "./genesis.js";
 import { TEST_CHAIN_ID, TestChain, msgSend } from "./testing/test-chain.js";
 import { buildSignedTx, testKey, type TestKey } from "./testing/tx-builder.js";
@@ -20,6 +22,12 @@ const carol = testKey("carol");
 const fee = { amount: [{ denom: "uusd", amount: "5000" }], gasLimit: 200_000n };
 
 const chains: TestChain[] = [];
+
+function addressBytes(address: string): Uint8Array {
+  const parsed = parseAddress(address);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.bytes;
+}
 afterEach(async () => {
   while (chains.length > 0) await chains.pop()!.stop();
 });
@@ -284,20 +292,23 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
       proposerAddress: new Uint8Array(20),
     });
     expect(await balance(chain, carol)).toBe("0");
+    // A raw store read at the latest height comes from memory, and must not see the block either.
+    const aliceAccount = accountKey(addressBytes(alice.address));
+    const sequenceAt = async (height: bigint) => BaseAccount.decode((await chain.query("store/auth/key", aliceAccount, height)).value).sequence;
+    expect(await sequenceAt(1n)).toBe(0n);
     expect((await chain.checkTx(send(alice, bob, 1n, 0n).bytes)).code).toBe(0);
     await chain.app.commit();
     chain.height = 2;
     expect(await balance(chain, carol)).toBe("55");
+    expect([await sequenceAt(1n), await sequenceAt(2n)]).toEqual([0n, 1n]);
+    const fromDisk = await chain.store.getAt(Buffer.concat([Buffer.from("auth/"), aliceAccount]), 2);
+    expect(BaseAccount.decode(fromDisk!).sequence).toBe(1n);
   });
 
   it("serves raw store queries with a proof at a past height", async () => {
     const chain = await startChain();
     await chain.block([send(alice, carol, 5n, 0n).bytes]);
-    const { accountKey } = await import("../modules/auth/types/keys.js");
-    const { parseAddress } = await import("../runtime/address/bech32-address.js");
-    const parsed = parseAddress(alice.address);
-    if (!parsed.ok) throw parsed.error;
-    const res = await chain.query("store/auth/key", accountKey(parsed.bytes), 1n, true);
+    const res = await chain.query("store/auth/key", accountKey(addressBytes(alice.address)), 1n, true);
     expect(res.code).toBe(0);
     expect(res.height).toBe(1n);
     expect(BaseAccount.decode(res.value).sequence).toBe(0n);

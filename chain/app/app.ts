@@ -162,6 +162,8 @@ class App implements PrecisionApp {
   private maxBlockGas: number;
   private checkState: CacheKVStore;
   private lastBlockTime: BlockTime = { seconds: 0n, nanos: 0 };
+  /** The height whose state `committed` shows; it trails the store's by a moment during Commit. */
+  private viewHeight: number;
   /** Height of the block finalized but not yet committed. */
   private finalizedHeight: number | undefined;
   /** Tail of the CheckTx queue: each CheckTx applies after the previous one. */
@@ -175,6 +177,7 @@ class App implements PrecisionApp {
     this.ownsVerifier = options.verifier === undefined;
     if (this.store.uncommittedKeys !== 0) this.store.rollbackWorking();
     this.committed = new CommittedView(this.store);
+    this.viewHeight = this.store.lastCommitted().height;
     this.maxBlockGas = maxBlockGasOf(loadConsensusParams(this.committed));
     this.wiring = wireApp({
       minGasPrices: parseMinGasPrices(options.minGasPrices),
@@ -325,6 +328,7 @@ class App implements PrecisionApp {
     if (height === undefined) throw new Error("Commit without a finalized block");
     await this.store.commit(height, [...(sidecar ?? []), { type: "put", key: blockTimeKey(height), value: encodeBlockTime(this.lastBlockTime) }]);
     this.committed.committed();
+    this.viewHeight = height;
     this.finalizedHeight = undefined;
     // Mempool txs are rechecked (CheckTx RECHECK) against this fresh state.
     this.checkState = new CacheKV(this.committed);
@@ -422,7 +426,10 @@ class App implements PrecisionApp {
     key.set(req.data, prefix.length);
     const base = { code: 0, log: "", info: "", index: 0n, key: req.data, height: BigInt(height), codespace: "" };
     if (!req.prove) {
-      const value = await this.store.getAt(key, height);
+      // The latest state is in memory: reading it there spares a walk of the tree's pages on disk,
+      // which the indexer's reads of every touched key made the node's main cost under load.
+      const latest = height === this.viewHeight && height === this.lastHeight;
+      const value = latest ? this.committed.get(key) : await this.store.getAt(key, height);
       return { ...base, value: value ?? new Uint8Array(), proofOps: undefined };
     }
     const proof = await this.store.proveAt(key, height);

@@ -72,17 +72,20 @@ export class Indexer {
 
   /** Indexes up to the node's latest height; true when there is nothing left to do. */
   async catchUp(signal: AbortSignal): Promise<boolean> {
-    const status = await this.o.rpc.call<RpcStatus>("status");
-    const tip = BigInt(status.sync_info.latest_block_height);
-    this.o.metrics.nodeHeight = tip;
     const genesis = await this.loadGenesis();
     const cursor = await indexedHeight(this.o.prisma);
+    // While the socket is up and has announced the next block, its height is the tip: no `status`.
+    const announced = this.o.follower.announcedHeight;
+    const following = this.verifiedChain && cursor !== undefined && announced > cursor;
+    const status = following ? undefined : await this.o.rpc.call<RpcStatus>("status");
+    const tip = status ? BigInt(status.sync_info.latest_block_height) : announced;
+    this.o.metrics.nodeHeight = tip;
     if (cursor !== undefined) {
       this.o.metrics.indexedHeight = cursor;
       await this.assertSameChain(cursor, tip);
     }
     let next = cursor === undefined ? genesis.initialHeight : cursor + 1n;
-    const earliest = BigInt(status.sync_info.earliest_block_height || "0");
+    const earliest = BigInt(status?.sync_info.earliest_block_height || "0");
     if (cursor === undefined && earliest > next) {
       throw new Error(`the node keeps blocks from ${earliest} only; the indexer needs every block from ${next}`);
     }
@@ -141,17 +144,29 @@ export class Indexer {
     if (outcome === "written") this.o.metrics.recordBlock(block.txs.length, block.height, (performance.now() - started) / 1000);
   }
 
+  /** The next blocks up to `prefetch`: the ones the socket announced as they were, the rest over RPC. */
   private async fetchRange(from: bigint, tip: bigint): Promise<IndexedBlock[]> {
     const last = from + BigInt(this.o.prefetch) - 1n < tip ? from + BigInt(this.o.prefetch) - 1n : tip;
     const heights: bigint[] = [];
     for (let h = from; h <= last; h++) heights.push(h);
-    const replies = await this.o.rpc.batch<RpcBlock | RpcBlockResults>(
-      heights.flatMap((h) => [
-        { method: "block", params: { height: h.toString() } },
-        { method: "block_results", params: { height: h.toString() } },
-      ]),
-    );
-    return heights.map((_, i) => decodeBlock(this.o.registry, replies[2 * i] as RpcBlock, replies[2 * i + 1] as RpcBlockResults));
+    const announced = heights.map((h) => this.o.follower.take(h));
+    const missing = heights.filter((_, i) => announced[i] === undefined);
+    const replies =
+      missing.length === 0
+        ? []
+        : await this.o.rpc.batch<RpcBlock | RpcBlockResults>(
+            missing.flatMap((h) => [
+              { method: "block", params: { height: h.toString() } },
+              { method: "block_results", params: { height: h.toString() } },
+            ]),
+          );
+    let fetched = 0;
+    return heights.map((_, i) => {
+      const a = announced[i];
+      if (a) return decodeBlock(this.o.registry, a.block, a.results);
+      const j = fetched++;
+      return decodeBlock(this.o.registry, replies[2 * j] as RpcBlock, replies[2 * j + 1] as RpcBlockResults);
+    });
   }
 
   private async loadGenesis() {
