@@ -6,7 +6,7 @@ import { accessMessageComposer, grantKeysFor } from "@precision/client";
 import { RecordClass } from "@precision/proto";
 import type { PatientOverview } from "@/server/patient-overview.ts";
 import type { Session } from "./browser-keys.ts";
-import { button, CLASSES, input, label, recordsInScope, TRIGGERS } from "./shared.ts";
+import { button, CLASSES, granteePublicKey, input, KEYS_PER_MESSAGE, label, recordsInScope, TRIGGERS } from "./shared.ts";
 
 const HOUR = 3_600;
 const DAY = 86_400;
@@ -24,8 +24,6 @@ const WINDOWS: [number, string][] = [
   [3 * DAY, "72 hours"],
   [7 * DAY, "7 days"],
 ];
-/** The access module takes at most this many keys in one message (MAX_GRANT_KEYS). */
-const MAX_ESCROWED_KEYS = 1_024;
 
 const spanLabel = (seconds: number, options: [number, string][]) => options.find(([s]) => s === seconds)?.[1] ?? `${Math.round(seconds / HOUR)} hours`;
 const triggerLabel = (code: string) => TRIGGERS.find(([c]) => c === code)?.[1] ?? code;
@@ -49,23 +47,14 @@ export function EmergencyRules({ session, overview, busy, act }: { session: Sess
 
   async function save() {
     await act("Emergency rule saved.", async () => {
-      let granteePublicKey: Uint8Array;
-      if (person.trim()) {
-        const account = await session.signer.getAccount(person.trim());
-        if (!account?.pubkey) throw new Error("That person has no key on the network yet.");
-        granteePublicKey = Uint8Array.from(atob(account.pubkey.value as string), (c) => c.charCodeAt(0));
-      } else {
-        const org = overview.organizations.find((o) => o.slug === to);
-        if (!org?.encryptionPublicKey) throw new Error("Choose who gets access.");
-        granteePublicKey = Uint8Array.from(atob(org.encryptionPublicKey), (c) => c.charCodeAt(0));
-      }
+      const recipient = await granteePublicKey(session, overview, person, to);
       // Only records that can still be in reach when the alert comes: newest first, within the look-back.
       const since = BigInt(Math.floor(Date.now() / 1000) - lookBack);
       const inReach = (await recordsInScope(session, classes))
         .filter((r) => (r.time?.seconds ?? 0n) >= since)
         .sort((a, b) => Number((b.time?.seconds ?? 0n) - (a.time?.seconds ?? 0n)))
-        .slice(0, MAX_ESCROWED_KEYS);
-      const keys = await grantKeysFor(inReach, session.key.address, session.key.privateKey, granteePublicKey);
+        .slice(0, KEYS_PER_MESSAGE);
+      const keys = await grantKeysFor(inReach, session.key.address, session.key.privateKey, recipient);
       const msg = accessMessageComposer.setEmergencyRule({
         patient: session.key.address,
         triggerCode: trigger,

@@ -9,7 +9,7 @@ import { registrationMessage } from "@/lib/key-registration.ts";
 import type { PatientOverview } from "@/server/patient-overview.ts";
 import { DeviceReadings } from "./device-readings.tsx";
 import { EmergencyRules } from "./emergency-rules.tsx";
-import { button, CLASSES, input, label, PURPOSES, recordsInScope } from "./shared.ts";
+import { button, CLASSES, granteePublicKey, input, KEYS_PER_MESSAGE, label, PURPOSES, recordsInScope } from "./shared.ts";
 import { describeResource, forgetKeystore, loadKeystore, openSession, readOwnRecord, saveKeystore, unlock, type Session } from "./browser-keys.ts";
 
 const when = (iso: string) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
@@ -166,26 +166,24 @@ function Unlocked({ session, overview, refresh }: { session: Session; overview: 
     await act("Access granted.", async () => {
       const end = new Date(until);
       if (!(end.getTime() > Date.now())) throw new Error("Choose an end in the future.");
-      let granteePublicKey: Uint8Array;
-      if (person) {
-        const account = await session.signer.getAccount(person.trim());
-        if (!account?.pubkey) throw new Error("That person has no key on the network yet.");
-        granteePublicKey = Uint8Array.from(atob(account.pubkey.value as string), (c) => c.charCodeAt(0));
-      } else {
-        const org = overview.organizations.find((o) => o.slug === to);
-        if (!org?.encryptionPublicKey) throw new Error("Choose an organisation.");
-        granteePublicKey = Uint8Array.from(atob(org.encryptionPublicKey), (c) => c.charCodeAt(0));
-      }
-      const keys = await grantKeysFor(await recordsInScope(session, classes), session.key.address, session.key.privateKey, granteePublicKey);
+      const recipient = await granteePublicKey(session, overview, person, to);
+      const keys = await grantKeysFor(await recordsInScope(session, classes), session.key.address, session.key.privateKey, recipient);
       const msg = accessMessageComposer.grantAccess({
         patient: session.key.address,
         ...(person ? { grantee: person.trim() } : { granteeOrganizationId: to }),
         purpose: Purpose[`PURPOSE_${purpose}` as keyof typeof Purpose] as Purpose,
         scope: allData ? { all: true } : { classes: classes.map((c) => RecordClass[`RECORD_CLASS_${c}` as keyof typeof RecordClass] as RecordClass) },
         end: { seconds: BigInt(Math.floor(end.getTime() / 1000)), nanos: 0 },
-        keys,
+        keys: keys.slice(0, KEYS_PER_MESSAGE),
       });
-      return session.signer.signAndBroadcast(session.key.address, [msg], "auto");
+      const granted = await session.signer.signAndBroadcast(session.key.address, [msg], "auto");
+      // A long history's keys follow the grant, a message's worth at a time.
+      const grantId = granted.events.find((e) => e.type === "precision.access.v1.EventAccessGranted")?.attributes.find((a) => a.key === "grant_id")?.value.replaceAll('"', "");
+      for (let i = KEYS_PER_MESSAGE; granted.code === 0 && grantId && i < keys.length; i += KEYS_PER_MESSAGE) {
+        const added = await session.signer.signAndBroadcast(session.key.address, [accessMessageComposer.addGrantKeys({ patient: session.key.address, grantId: BigInt(grantId), keys: keys.slice(i, i + KEYS_PER_MESSAGE) })], "auto");
+        if (added.code !== 0) return added;
+      }
+      return granted;
     });
   }
 
