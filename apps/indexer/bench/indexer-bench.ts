@@ -124,7 +124,11 @@ async function main() {
     const catchUpRows = await countRows(db.url);
     console.log(`catch-up: ${target} blocks, ${indexedTxs} txs in ${catchUpSeconds.toFixed(1)} s → ${(Number(target) / catchUpSeconds).toFixed(1)} blocks/s, ${Math.round(indexedTxs / catchUpSeconds)} tx/s`);
 
-    // 2. Steady load while the indexer follows live.
+    // 2. Steady load while the indexer follows live. The node kept making (empty) blocks during
+    // the catch-up; let the indexer reach the tip first, so the samples measure following, not
+    // the end of the catch-up.
+    const settled = await nodeHeight(node);
+    await waitFor("the indexer at the tip", async () => (await cursorHeight(db.prisma)) >= settled, 60_000);
     const lags: number[] = [];
     let sampling = true;
     const sampler = (async () => {
