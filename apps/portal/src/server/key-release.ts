@@ -93,19 +93,25 @@ async function release(reader: string, orgs: readonly string[], patient: string)
       if (!recipientKey) continue;
       const byOrg = new Map<string, string[]>();
       for (const r of missing) byOrg.set(r.authorOrganizationId!, [...(byOrg.get(r.authorOrganizationId!) ?? []), r.id]);
-      for (const [slug, ids] of [...byOrg].sort(([a], [b]) => a.localeCompare(b))) {
-        const signer = await releaserOf(slug);
-        if (!signer) continue;
-        const anchored: AnchoredRecord[] = await Promise.all(ids.map((id) => connection.query.records.record(id)));
-        const keys = await grantKeysFor(anchored, organizationRecipient(slug), await organizationKey(slug), recipientKey);
-        for (let i = 0; i < keys.length; i += KEYS_PER_MESSAGE) {
-          const chunk = keys.slice(i, i + KEYS_PER_MESSAGE);
-          const result = await broadcastAs(signer.mnemonic, [accessMessageComposer.releaseGrantKeys({ releaser: signer.key.address, organizationId: slug, grantId: row.id, keys: chunk })]);
-          const failed = deliverTxError(result);
-          if (failed) throw failed;
-          released += chunk.length;
-        }
-      }
+      // Each organisation signs with its own staff key, so their releases go out side by side.
+      const counts = await Promise.all(
+        [...byOrg].map(async ([slug, ids]) => {
+          const signer = await releaserOf(slug);
+          if (!signer) return 0;
+          const anchored: AnchoredRecord[] = await Promise.all(ids.map((id) => connection.query.records.record(id)));
+          const keys = await grantKeysFor(anchored, organizationRecipient(slug), await organizationKey(slug), recipientKey);
+          let count = 0;
+          for (let i = 0; i < keys.length; i += KEYS_PER_MESSAGE) {
+            const chunk = keys.slice(i, i + KEYS_PER_MESSAGE);
+            const result = await broadcastAs(signer.mnemonic, [accessMessageComposer.releaseGrantKeys({ releaser: signer.key.address, organizationId: slug, grantId: row.id, keys: chunk })]);
+            const failed = deliverTxError(result);
+            if (failed) throw failed;
+            count += chunk.length;
+          }
+          return count;
+        }),
+      );
+      released += counts.reduce((a, b) => a + b, 0);
     }
   } finally {
     connection.disconnect();
