@@ -94,7 +94,7 @@ async function release(reader: string, orgs: readonly string[], patient: string)
       const byOrg = new Map<string, string[]>();
       for (const r of missing) byOrg.set(r.authorOrganizationId!, [...(byOrg.get(r.authorOrganizationId!) ?? []), r.id]);
       // Each organisation signs with its own staff key, so their releases go out side by side.
-      const counts = await Promise.all(
+      const outcomes = await Promise.allSettled(
         [...byOrg].map(async ([slug, ids]) => {
           const signer = await releaserOf(slug);
           if (!signer) return 0;
@@ -111,7 +111,10 @@ async function release(reader: string, orgs: readonly string[], patient: string)
           return count;
         }),
       );
-      released += counts.reduce((a, b) => a + b, 0);
+      for (const [i, outcome] of outcomes.entries()) {
+        if (outcome.status === "fulfilled") released += outcome.value;
+        else console.error(`${[...byOrg.keys()][i]} could not release keys to grant ${row.id}: ${(outcome.reason as Error).message}`);
+      }
     }
   } finally {
     connection.disconnect();
