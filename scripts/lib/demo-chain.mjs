@@ -26,6 +26,20 @@ const MEMBER_ROLES = {
 
 const TRADING_PARTNER_TYPES = new Set(["MANUFACTURER", "DISTRIBUTOR", "PHARMACY", "CARRIER"]);
 
+/**
+ * Before a new chain's genesis: keys made for an earlier chain are dropped, so every demo key is
+ * made afresh. They were sealed under the earlier state folder's secret (gone with `.precision`,
+ * while a system PostgreSQL keeps the rows) and funded by the earlier genesis, so none would work.
+ */
+async function forgetEarlierChain(prisma, log) {
+  const [people, organizations] = await prisma.$transaction([
+    prisma.user.updateMany({ where: { OR: [{ chainAddress: { not: null } }, { encryptedKey: { not: null } }] }, data: { chainAddress: null, encryptedKey: null, publicKey: null } }),
+    prisma.organization.updateMany({ where: { encryptedKey: { not: null } }, data: { encryptedKey: null, encryptionPublicKey: null } }),
+    prisma.deviceReading.deleteMany({}),
+  ]);
+  if (people.count || organizations.count) log(`new chain: the keys ${people.count} people and ${organizations.count} organisations held for an earlier chain are replaced by fresh ones`);
+}
+
 /** Gives every staff member without one a fresh key, sealed on their row. */
 async function ensureStaffKeys(prisma, keySecret, log) {
   const { generateMnemonic, walletFromMnemonic, sealSecret } = await import("@precision/client");
@@ -195,12 +209,13 @@ export async function prepareDemoChain({ stateDir, databaseUrl, keySecret, vault
   const { createPrismaClient } = await import("@precision/db");
   const prisma = createPrismaClient(databaseUrl);
   try {
+    const genesisFile = path.join(home, "config/genesis.json");
+    if (!existsSync(genesisFile)) await forgetEarlierChain(prisma, log);
     const staff = await ensureStaffKeys(prisma, keySecret, log);
     await ensureOrganizationKeys(prisma, keySecret);
     const patients = await ensureDemoPatientKeys(prisma, keySecret);
     const { walletFromMnemonic } = await import("@precision/client");
     const [vaultOperator] = await (await walletFromMnemonic(vaultOperatorMnemonic)).getAccounts();
-    const genesisFile = path.join(home, "config/genesis.json");
     if (existsSync(genesisFile)) {
       const genesis = JSON.parse(readFileSync(genesisFile, "utf8"));
       const funded = new Set(genesis.app_state.bank.balances.map((b) => b.address));
