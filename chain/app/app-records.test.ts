@@ -9,7 +9,7 @@ import {
   type ProtoMessageType,
 } from "@precision/proto";
 import { QueryAccessLogRequest, QueryAccessLogResponse, QueryCanReadRequest, QueryCanReadResponse, QueryGrantsByPatientRequest, QueryGrantsByPatientResponse } from "@precision/proto/precision/access/v1/query";
-import { MsgAddGrantKeys, MsgBreakGlass, MsgGrantAccess, MsgLogAccess, MsgReleaseGrantKeys, MsgRevokeAccess, MsgSetEmergencyRule, MsgUpdateParams } from "@precision/proto/precision/access/v1/tx";
+import { MsgAddEmergencyRuleKeys, MsgAddGrantKeys, MsgBreakGlass, MsgGrantAccess, MsgLogAccess, MsgReleaseGrantKeys, MsgRevokeAccess, MsgSetEmergencyRule, MsgUpdateParams } from "@precision/proto/precision/access/v1/tx";
 import { QueryAlertsByPatientRequest, QueryAlertsByPatientResponse } from "@precision/proto/precision/alerts/v1/query";
 import { MsgSubmitAlert, MsgSubmitAlertResponse } from "@precision/proto/precision/alerts/v1/tx";
 import { QueryRecordsByPatientRequest, QueryRecordsByPatientResponse } from "@precision/proto/precision/records/v1/query";
@@ -244,6 +244,17 @@ describe("records and access through signed transactions", () => {
     expect(rule!.code).toBe(0);
     expect(await canRead(cardiologist, "ecg-1")).toMatchObject({ allowed: false, reason: "no_grant" });
 
+    // A reading anchored after the rule was set has its key escrowed with the rule too.
+    await deliver(anchor(patient, "ecg-2", RecordClass.RECORD_CLASS_VITALS), anchor(patient, "note-2", RecordClass.RECORD_CLASS_NOTES));
+    const ruleKeys = (who: TestKey, ruleId: bigint, recordId: string, n: number) =>
+      tx(who, accessTypeUrls.msgAddEmergencyRuleKeys, MsgAddEmergencyRuleKeys, { patient: who.address, ruleId, keys: [{ recordId, wrappedKey: wrapped(n) }] });
+    const [added, notCovered, othersRule, noRule] = await deliver(ruleKeys(patient, 1n, "ecg-2", 23), ruleKeys(patient, 1n, "note-2", 24), ruleKeys(stranger, 1n, "ecg-2", 25), ruleKeys(patient, 9n, "ecg-2", 26));
+    expect(added!.code).toBe(0);
+    expect(added!.events.map((e) => e.type)).toContain("precision.access.v1.EventEmergencyRuleKeysAdded");
+    expect(failure(notCovered!)).toEqual(["access", 5]);
+    expect(failure(othersRule!)).toEqual(["access", 2]);
+    expect(failure(noRule!)).toEqual(["access", 9]);
+
     const alert = (sequence: bigint, code = "ecg.afib", key = deviceKey) => {
       const observedAt = chain.nextBlockSeconds() - 5n;
       const digest = alertSignDigest({ chainId: TEST_CHAIN_ID, deviceId: "wear-1", sequence, code, observedAt });
@@ -261,6 +272,7 @@ describe("records and access through signed transactions", () => {
 
     // The escrowed key of the record in scope travels into the grant; the out-of-scope one does not.
     expect(await canRead(cardiologist, "ecg-1")).toMatchObject({ allowed: true, grantId: 1n, purpose: Purpose.PURPOSE_ETREAT, wrappedKey: wrapped(21) });
+    expect(await canRead(cardiologist, "ecg-2")).toMatchObject({ allowed: true, grantId: 1n, wrappedKey: wrapped(23) });
     expect(await canRead(cardiologist, "note-1")).toMatchObject({ allowed: false, reason: "out_of_scope" });
     const alerts = await chain.query("/precision.alerts.v1.Query/AlertsByPatient", QueryAlertsByPatientRequest.encode({ patient: patient.address, pagination: undefined }).finish());
     expect(QueryAlertsByPatientResponse.decode(alerts.value).alerts).toMatchObject([{ id: "wear-1-1", code: "ecg.afib", grantIds: [1n] }]);

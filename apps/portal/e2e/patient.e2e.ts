@@ -134,9 +134,15 @@ test.describe.serial("the patient's own area, with the key in the browser", () =
     }
   });
 
-  test("readings from the patient's wearable are stored for them and join their record when their browser anchors them", async ({ page, request }) => {
+  test("readings from the patient's wearable are stored for them and join their record when their browser anchors them, keys escrowed with their rule", async ({ page, request }) => {
     await restore(page, words);
     const address = (await page.getByTestId("patient-app").getAttribute("data-address"))!;
+    // A rule set before the readings arrive: their keys are escrowed with it as they are anchored.
+    const form = page.getByRole("form", { name: "New emergency rule" });
+    await form.getByLabel("Give access to").selectOption({ label: RIVERBEND });
+    await form.getByRole("button", { name: "Save rule" }).click();
+    await expect(page.getByTestId("patient-ok")).toHaveText("Emergency rule saved.", { timeout: 30_000 });
+    await expect(page.getByTestId("rule-list").locator("li", { hasText: "Atrial fibrillation" }).getByRole("button", { name: "Remove" })).toBeVisible({ timeout: 20_000 });
     const device = await registerWearable("pulsepatch-e2e-10", address);
     const observedAt = Math.floor(Date.now() / 1000);
     const heartRate = {
@@ -162,6 +168,8 @@ test.describe.serial("the patient's own area, with the key in the browser", () =
       const anchored = await query.records.record(recordId);
       expect(anchored).toMatchObject({ author: address, patient: address, authorOrganizationId: "" });
       expect(anchored.keys.map((k) => k.recipient)).toEqual([address]);
+      const [rule] = (await query.access.emergencyRules(address)).filter((r) => r.active && r.triggerCode === "ecg.afib");
+      expect(rule!.keys.map((k) => k.recordId)).toContain(recordId);
     } finally {
       disconnect();
     }

@@ -89,6 +89,7 @@ export type {
   BreakGlassReason,
   MsgAddGrantKeysEncodeObject,
   MsgReleaseGrantKeysEncodeObject,
+  MsgAddEmergencyRuleKeysEncodeObject,
   MsgBreakGlassEncodeObject,
   MsgGrantAccessEncodeObject,
   MsgLogAccessEncodeObject,

@@ -7,9 +7,12 @@ import {
   EventEmergencyRuleSet,
   EventGrantKeysAdded,
   EventGrantKeysReleased,
+  EventEmergencyRuleKeysAdded,
   EventParamsUpdated,
 } from "./gen/precision/access/v1/events.js";
 import {
+  MsgAddEmergencyRuleKeys,
+  MsgAddEmergencyRuleKeysResponse,
   MsgAddGrantKeys,
   MsgAddGrantKeysResponse,
   MsgBreakGlass,
@@ -41,6 +44,7 @@ export const accessMsgTypes = [
   MsgLogAccess,
   MsgUpdateParams,
   MsgReleaseGrantKeys,
+  MsgAddEmergencyRuleKeys,
 ] as const;
 
 export const accessMsgResponseTypes = [
@@ -53,6 +57,7 @@ export const accessMsgResponseTypes = [
   MsgLogAccessResponse,
   MsgUpdateParamsResponse,
   MsgReleaseGrantKeysResponse,
+  MsgAddEmergencyRuleKeysResponse,
 ] as const;
 
 export const accessTypeUrls = {
@@ -65,6 +70,7 @@ export const accessTypeUrls = {
   msgLogAccess: typeUrlOf(MsgLogAccess),
   msgUpdateParams: typeUrlOf(MsgUpdateParams),
   msgReleaseGrantKeys: typeUrlOf(MsgReleaseGrantKeys),
+  msgAddEmergencyRuleKeys: typeUrlOf(MsgAddEmergencyRuleKeys),
 } as const;
 
 export const accessRegistryTypes = registryEntries([...accessMsgTypes, ...accessMsgResponseTypes]);
@@ -79,4 +85,5 @@ export const accessEventTypes = [
   EventAccessLogged,
   EventParamsUpdated,
   EventGrantKeysReleased,
+  EventEmergencyRuleKeysAdded,
 ] as const;

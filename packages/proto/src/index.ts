@@ -163,6 +163,8 @@ export {
 export {
   MsgClientImpl as AccessMsgClientImpl,
   MsgServiceName as AccessMsgServiceName,
+  MsgAddEmergencyRuleKeys,
+  MsgAddEmergencyRuleKeysResponse,
   MsgAddGrantKeys,
   MsgAddGrantKeysResponse,
   MsgBreakGlass,
@@ -210,6 +212,7 @@ export {
   EventAccessLogged,
   EventAccessRevoked,
   EventBreakGlass,
+  EventEmergencyRuleKeysAdded,
   EventEmergencyRuleRemoved,
   EventEmergencyRuleSet,
   EventGrantKeysAdded,

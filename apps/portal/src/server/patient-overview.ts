@@ -20,7 +20,9 @@ export async function patientOverview(profile: Profile) {
   const allOrganizations = await db().organization.findMany({ select: { slug: true, name: true, type: true, encryptionPublicKey: true }, orderBy: { name: "asc" } });
   // The ones a patient shares with: those that hold clinical data.
   const organizations = allOrganizations.filter((o) => ["PROVIDER", "LAB", "PHARMACY"].includes(o.type));
-  if (!address) return { address: null, records: [], grants: [], rules: [], accessLog: [], alerts: [], pendingReadings: [], organizations };
+  // Every organisation's public encryption key, to wrap data keys to whichever one a grant names.
+  const organizationKeys = Object.fromEntries(allOrganizations.filter((o) => o.encryptionPublicKey).map((o) => [o.slug, o.encryptionPublicKey!]));
+  if (!address) return { address: null, records: [], grants: [], rules: [], accessLog: [], alerts: [], pendingReadings: [], organizations, organizationKeys };
   const [records, grants, rules, entries, alerts, readings] = await Promise.all([
     db().chainRecord.findMany({ where: { patient: address }, orderBy: [{ time: "desc" }, { id: "asc" }], take: 1000 }),
     db().chainGrant.findMany({ where: { patient: address }, orderBy: { id: "desc" }, take: 500 }),
@@ -44,12 +46,14 @@ export async function patientOverview(profile: Profile) {
   return {
     address,
     organizations,
+    organizationKeys,
     records: records.map((r) => ({ id: r.id, resourceType: r.resourceType, recordClass: r.recordClass, source: r.authorOrganizationId ? (orgName.get(r.authorOrganizationId) ?? r.authorOrganizationId) : "You (your device)", time: r.time.toISOString(), supersededBy: r.supersededBy })),
     grants: grants.map((g) => ({
       id: g.id.toString(),
       kind: g.kind,
       purpose: g.purpose,
       to: g.grantee ? (who.get(g.grantee) ?? g.grantee) : (orgName.get(g.granteeOrganizationId ?? "") ?? g.granteeOrganizationId),
+      grantee: g.grantee,
       granteeOrganizationId: g.granteeOrganizationId,
       scopeAll: g.scopeAll,
       scopeClasses: g.scopeClasses,
@@ -61,7 +65,7 @@ export async function patientOverview(profile: Profile) {
       by: who.get(g.createdBy) ?? g.createdBy,
       live: !g.revoked && g.start.getTime() <= Date.now() && g.end.getTime() > Date.now(),
     })),
-    rules: rules.map((r) => ({ id: r.id.toString(), triggerCode: r.triggerCode, to: orgName.get(r.granteeOrganizationId ?? "") ?? r.grantee, classes: r.classes, lookBackSeconds: Number(r.lookBackSeconds), durationSeconds: Number(r.durationSeconds), active: r.active })),
+    rules: rules.map((r) => ({ id: r.id.toString(), triggerCode: r.triggerCode, to: orgName.get(r.granteeOrganizationId ?? "") ?? r.grantee, grantee: r.grantee, granteeOrganizationId: r.granteeOrganizationId, classes: r.classes, lookBackSeconds: Number(r.lookBackSeconds), durationSeconds: Number(r.durationSeconds), active: r.active })),
     accessLog: entries.map((e) => ({ id: e.id.toString(), reader: who.get(e.reader) ?? e.reader, recordId: e.recordId, purpose: e.purpose, grantId: e.grantId.toString(), time: e.time.toISOString() })),
     alerts: alerts.map((a) => ({ id: a.id, code: a.code, time: a.time.toISOString(), grants: a.grantIds.map(String) })),
     pendingReadings: readings.map((r) => ({ ...r, observedAt: r.observedAt.toISOString() })),

@@ -1,5 +1,7 @@
 import {
   GrantKind,
+  MsgAddEmergencyRuleKeys,
+  MsgAddEmergencyRuleKeysResponse,
   MsgAddGrantKeys,
   MsgAddGrantKeysResponse,
   MsgBreakGlass,
@@ -22,6 +24,7 @@ import {
   Purpose,
   Role,
   type GrantKey,
+  type Scope,
 } from "@precision/proto";
 import type { Context } from "../../../runtime/context/context.js";
 import { blockTimestamp, requireAccountAddress, respond } from "../../../runtime/module/kit.js";
@@ -221,6 +224,31 @@ export function accessMsgRoutes(keeper: AccessKeeper, identity: IdentityKeeper, 
       keeper.putRule(ctx, { ...rule, active: false });
       ctx.eventManager.emitEvent(accessEvents.emergencyRuleRemoved({ ruleId: rule.id, patient }));
       return respond(MsgRemoveEmergencyRuleResponse, {});
+    }),
+
+    route(MsgAddEmergencyRuleKeys, "patient", (msg) => {
+      requireAccountAddress(msg.patient, "patient");
+      if (msg.keys.length === 0) throw AccessErrors.invalidKey.wrap("no keys to add");
+      validateGrantKeys(msg.keys);
+    }, (ctx, msg) => {
+      const patient = requireAccountAddress(msg.patient, "patient");
+      const rule = keeper.getRule(ctx, msg.ruleId);
+      if (rule === undefined || !rule.active) throw AccessErrors.ruleNotFound.wrap(`no active rule ${msg.ruleId}`);
+      if (rule.patient !== patient) throw AccessErrors.unauthorized.wrap(`rule ${msg.ruleId} is not ${patient}'s`);
+      checkKeyRecords(ctx, records, patient, msg.keys);
+      // What the opened grant could cover: the rule's classes, back to its look-back from now.
+      const reach: Scope = { all: rule.classes.length === 0, classes: rule.classes, recordIds: [], recordsFrom: { seconds: ctx.blockTime.seconds - rule.lookBackSeconds, nanos: 0 } };
+      for (const key of msg.keys) {
+        if (!scopeCovers(reach, records.getRecord(ctx, key.recordId)!)) throw AccessErrors.invalidScope.wrap(`rule ${rule.id} cannot reach record ${key.recordId}`);
+      }
+      // Keys of records that fell out of the look-back can never be used again: drop them.
+      const kept = AccessKeeper.mergeKeys(rule.keys, msg.keys).filter((k) => {
+        const record = records.getRecord(ctx, k.recordId);
+        return record !== undefined && scopeCovers(reach, record);
+      });
+      keeper.putRule(ctx, { ...rule, keys: kept });
+      ctx.eventManager.emitEvent(accessEvents.emergencyRuleKeysAdded({ ruleId: rule.id, patient, count: msg.keys.length }));
+      return respond(MsgAddEmergencyRuleKeysResponse, {});
     }),
 
     route(MsgBreakGlass, "clinician", (msg) => {

@@ -45,6 +45,7 @@ export type {
   BreakGlassReason,
   MsgAddGrantKeysEncodeObject,
   MsgReleaseGrantKeysEncodeObject,
+  MsgAddEmergencyRuleKeysEncodeObject,
   MsgBreakGlassEncodeObject,
   MsgGrantAccessEncodeObject,
   MsgLogAccessEncodeObject,

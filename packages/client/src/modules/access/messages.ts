@@ -1,5 +1,6 @@
 import {
   accessTypeUrls,
+  MsgAddEmergencyRuleKeys,
   MsgAddGrantKeys,
   MsgBreakGlass,
   MsgGrantAccess,
@@ -16,6 +17,7 @@ export type MsgGrantAccessEncodeObject = TypedEncodeObject<typeof accessTypeUrls
 export type MsgRevokeAccessEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgRevokeAccess, MsgRevokeAccess>;
 export type MsgAddGrantKeysEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgAddGrantKeys, MsgAddGrantKeys>;
 export type MsgReleaseGrantKeysEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgReleaseGrantKeys, MsgReleaseGrantKeys>;
+export type MsgAddEmergencyRuleKeysEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgAddEmergencyRuleKeys, MsgAddEmergencyRuleKeys>;
 export type MsgSetEmergencyRuleEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgSetEmergencyRule, MsgSetEmergencyRule>;
 export type MsgRemoveEmergencyRuleEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgRemoveEmergencyRule, MsgRemoveEmergencyRule>;
 export type MsgBreakGlassEncodeObject = TypedEncodeObject<typeof accessTypeUrls.msgBreakGlass, MsgBreakGlass>;
@@ -27,6 +29,7 @@ export type AccessEncodeObject =
   | MsgRevokeAccessEncodeObject
   | MsgAddGrantKeysEncodeObject
   | MsgReleaseGrantKeysEncodeObject
+  | MsgAddEmergencyRuleKeysEncodeObject
   | MsgSetEmergencyRuleEncodeObject
   | MsgRemoveEmergencyRuleEncodeObject
   | MsgBreakGlassEncodeObject
@@ -45,6 +48,7 @@ export const accessMessageComposer = {
   releaseGrantKeys: composerFor(accessTypeUrls.msgReleaseGrantKeys, MsgReleaseGrantKeys),
   setEmergencyRule: composerFor(accessTypeUrls.msgSetEmergencyRule, MsgSetEmergencyRule),
   removeEmergencyRule: composerFor(accessTypeUrls.msgRemoveEmergencyRule, MsgRemoveEmergencyRule),
+  addEmergencyRuleKeys: composerFor(accessTypeUrls.msgAddEmergencyRuleKeys, MsgAddEmergencyRuleKeys),
   breakGlass: composerFor(accessTypeUrls.msgBreakGlass, MsgBreakGlass),
   logAccess: composerFor(accessTypeUrls.msgLogAccess, MsgLogAccess),
   updateParams: composerFor(accessTypeUrls.msgUpdateParams, MsgUpdateParams),

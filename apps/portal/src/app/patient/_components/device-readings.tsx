@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { recordsMessageComposer, unwrapKey, vaultLocator } from "@precision/client";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { accessMessageComposer, recordsMessageComposer, rewrapKey, unwrapKey, vaultLocator } from "@precision/client";
 import { RecordClass } from "@precision/proto";
 import type { PatientOverview } from "@/server/patient-overview.ts";
 import type { Session } from "./browser-keys.ts";
@@ -12,10 +13,57 @@ const PER_TX = 25;
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 const fromHex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
 
+type Reading = PatientOverview["pendingReadings"][number];
+
+/** Whoever a grant or a rule names: the public key to wrap data keys to. */
+function recipientKeys(session: Session, overview: PatientOverview) {
+  const people = new Map<string, Promise<Uint8Array | undefined>>();
+  return (grantee: string | null, organizationId: string | null): Promise<Uint8Array | undefined> => {
+    if (organizationId) {
+      const key = overview.organizationKeys[organizationId];
+      return Promise.resolve(key ? fromBase64(key) : undefined);
+    }
+    if (!grantee) return Promise.resolve(undefined);
+    let pending = people.get(grantee);
+    if (!pending) {
+      pending = session.signer.getAccount(grantee).then((a) => (a?.pubkey ? fromBase64(a.pubkey.value as string) : undefined));
+      people.set(grantee, pending);
+    }
+    return pending;
+  };
+}
+
+/**
+ * The keys of new readings for those the patient already chose: each live consent or emergency
+ * grant, and each active emergency rule, whose classes cover them (a break-glass grant gets none
+ * from here: the patient did not choose that reader).
+ */
+async function shareMessages(session: Session, overview: PatientOverview, readings: readonly Reading[], keyOf: ReturnType<typeof recipientKeys>): Promise<EncodeObject[]> {
+  const patient = session.key.address;
+  const targets = [
+    ...overview.grants.filter((g) => g.live && g.kind !== "BREAK_GLASS").map((g) => ({ kind: "grant" as const, id: g.id, all: g.scopeAll, classes: g.scopeClasses, grantee: g.grantee, organizationId: g.granteeOrganizationId })),
+    ...overview.rules.filter((r) => r.active).map((r) => ({ kind: "rule" as const, id: r.id, all: r.classes.length === 0, classes: r.classes, grantee: r.grantee, organizationId: r.granteeOrganizationId })),
+  ];
+  const out: EncodeObject[] = [];
+  for (const t of targets) {
+    const covered = readings.filter((r) => t.all || t.classes.includes(r.recordClass));
+    const recipient = covered.length > 0 ? await keyOf(t.grantee, t.organizationId) : undefined;
+    if (!recipient) continue;
+    const keys = await Promise.all(covered.map(async (r) => ({ recordId: r.id, wrappedKey: await rewrapKey(fromBase64(r.wrappedKey), session.key.privateKey, recipient) })));
+    out.push(
+      t.kind === "grant"
+        ? accessMessageComposer.addGrantKeys({ patient, grantId: BigInt(t.id), keys })
+        : accessMessageComposer.addEmergencyRuleKeys({ patient, ruleId: BigInt(t.id), keys }),
+    );
+  }
+  return out;
+}
+
 /**
  * Readings the patient's wearable sent are stored encrypted to the patient and wait for them:
  * only the patient (or a treating organisation) may anchor a record. While the key is unlocked,
- * this anchors them, signed here, after checking each data key opens with the patient's key.
+ * this anchors them, signed here, after checking each data key opens with the patient's key, and
+ * in the same transaction shares their keys with the grants and rules that cover them.
  */
 export function DeviceReadings({ session, overview, refresh }: { session: Session; overview: PatientOverview; refresh: () => Promise<void> }) {
   const [status, setStatus] = useState<{ added?: number; error?: string }>({});
@@ -34,8 +82,10 @@ export function DeviceReadings({ session, overview, refresh }: { session: Sessio
           if (await unwrapKey(fromBase64(r.wrappedKey), session.key.privateKey).then(() => true, () => false)) mine.push(r);
         }
         let added = 0;
+        const keyOf = recipientKeys(session, overview);
         for (let i = 0; i < mine.length; i += PER_TX) {
-          const messages = mine.slice(i, i + PER_TX).map((r) => {
+          const batch = mine.slice(i, i + PER_TX);
+          const anchors = batch.map((r) => {
             const hash = fromHex(r.ciphertextSha256);
             return recordsMessageComposer.anchorRecord({
               author: session.key.address,
@@ -49,9 +99,13 @@ export function DeviceReadings({ session, overview, refresh }: { session: Sessio
               keys: [{ recipient: session.key.address, wrappedKey: fromBase64(r.wrappedKey) }],
             });
           });
-          const res = await session.inTurn(() => session.signer.signAndBroadcast(session.key.address, messages, "auto"));
+          const send = (messages: EncodeObject[]) => session.inTurn(() => session.signer.signAndBroadcast(session.key.address, messages, "auto"));
+          const sharing = await shareMessages(session, overview, batch, keyOf);
+          // A grant that ended since the last refresh fails the sharing, never the readings: retry them alone.
+          let res = await send([...anchors, ...sharing]).catch(() => undefined);
+          if (!res || (res.code !== 0 && sharing.length > 0)) res = await send(anchors);
           if (res.code !== 0) throw new Error(res.rawLog ?? `the network refused them (code ${res.code})`);
-          added += messages.length;
+          added += anchors.length;
         }
         setStatus({ added });
         await refresh();
