@@ -1,8 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import type { Observation } from "@medplum/fhirtypes";
-import { createHash } from "node:crypto";
 import { alertsMessageComposer, connectPrecisionClient, deliverTxError, encryptRecord, isNotFoundError, recordClassOf, toPrecisionChainError, wrapKey } from "@precision/client";
 import { RecordClass } from "@precision/proto";
 import { env } from "@/env.ts";
