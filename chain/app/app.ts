@@ -426,8 +426,8 @@ class App implements PrecisionApp {
     key.set(req.data, prefix.length);
     const base = { code: 0, log: "", info: "", index: 0n, key: req.data, height: BigInt(height), codespace: "" };
     if (!req.prove) {
-      // The latest state is in memory: reading it there spares a walk of the tree's pages on disk,
-      // which the indexer's reads of every touched key made the node's main cost under load.
+      // The latest state is in memory: reading it there spares a walk of the tree's pages on disk
+      // for each of the indexer's reads of the keys a block touched.
       const latest = height === this.viewHeight && height === this.lastHeight;
       const value = latest ? this.committed.get(key) : await this.store.getAt(key, height);
       return { ...base, value: value ?? new Uint8Array(), proofOps: undefined };
