@@ -53,6 +53,7 @@ let q: PrecisionConnection;
 let patient: Awaited<ReturnType<typeof party>>;
 let cardiologist: Awaited<ReturnType<typeof party>>;
 let stranger: Awaited<ReturnType<typeof party>>;
+let biller: Awaited<ReturnType<typeof party>>;
 const orgPriv = secp256k1.utils.randomSecretKey();
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -118,17 +119,20 @@ async function anchorHash(id: string, sha: string, size: number, recordClass: Re
 }
 
 beforeAll(async () => {
-  [patient, cardiologist, stranger] = await Promise.all([party(), party(), party()]);
+  [patient, cardiologist, stranger, biller] = await Promise.all([party(), party(), party(), party()]);
   const operatorMnemonic = generateMnemonic(24);
   const [operator] = await (await walletFromMnemonic(operatorMnemonic)).getAccounts();
   node = await createTestNode(
-    [patient, cardiologist, operator!].map((p) => ({ address: p.address, coins: "1000000000uusd" })),
+    [patient, cardiologist, biller, operator!].map((p) => ({ address: p.address, coins: "1000000000uusd" })),
     {
       blockTime: "300ms",
       genesis: (g) => {
         g.app_state.access.params.vaultOperators = [operator!.address];
         g.app_state.identity.organizations = [{ id: "heartcare", name: "HeartCare Clinic", type: "ORGANIZATION_TYPE_PROVIDER", active: true, encryptionPublicKey: Buffer.from(secp256k1.getPublicKey(orgPriv, true)).toString("base64") }];
-        g.app_state.identity.members = [{ organizationId: "heartcare", address: cardiologist.address, roles: ["ROLE_CLINICIAN"], active: true }];
+        g.app_state.identity.members = [
+          { organizationId: "heartcare", address: cardiologist.address, roles: ["ROLE_CLINICIAN"], active: true },
+          { organizationId: "heartcare", address: biller.address, roles: ["ROLE_BILLING"], active: true },
+        ];
       },
     },
   );
@@ -246,6 +250,9 @@ describe("reads", () => {
     const entries = allowed.map((r) => r.headers.get("x-precision-access-entry"));
     expect(new Set(entries).size).toBe(4);
     expect(allowed.every((r) => r.headers.get("x-precision-purpose") === "PURPOSE_TREAT")).toBe(true);
+    // A treatment grant to the clinic is not one to its billing office.
+    const billing = await read("hr-1", biller);
+    expect([billing.status, ((await billing.json()) as { error: { reason: string } }).error.reason]).toEqual([403, "role_not_permitted"]);
 
     const grantId = BigInt(allowed[0]!.headers.get("x-precision-grant")!);
     const revoked = await patient.client!.signAndBroadcast(patient.address, [accessMessageComposer.revokeAccess({ patient: patient.address, grantId })], fee);
