@@ -15,6 +15,7 @@ import {
   type Keystore,
   type PrecisionConnection,
 } from "@precision/client";
+import { fromBase64 } from "./shared.ts";
 
 const storageKey = (userId: string) => `precision.keystore.${userId}`;
 
@@ -77,7 +78,7 @@ export async function readOwnRecord(key: AccountKey, recordId: string): Promise<
   }
   const wrapped = res.headers.get("x-precision-wrapped-key");
   if (!wrapped) throw new Error("the record carries no key for you");
-  const dataKey = await unwrapKey(Uint8Array.from(atob(wrapped), (c) => c.charCodeAt(0)), key.privateKey);
+  const dataKey = await unwrapKey(fromBase64(wrapped), key.privateKey);
   const plain = await decryptRecord(new Uint8Array(await res.arrayBuffer()), dataKey, { recordId });
   return JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>;
 }

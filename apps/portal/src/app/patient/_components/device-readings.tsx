@@ -6,28 +6,22 @@ import { accessMessageComposer, recordsMessageComposer, rewrapKey, unwrapKey, va
 import { RecordClass } from "@precision/proto";
 import type { PatientOverview } from "@/server/patient-overview.ts";
 import type { Session } from "./browser-keys.ts";
+import { fromBase64, fromHex, granteePublicKey } from "./shared.ts";
 
 /** Anchors per transaction: each is one small message; the block keeps them together. */
 const PER_TX = 25;
 
-const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-const fromHex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
-
 type Reading = PatientOverview["pendingReadings"][number];
 
-/** Whoever a grant or a rule names: the public key to wrap data keys to. */
+/** Whoever a grant or a rule names: the public key to wrap data keys to, looked up once per batch run. */
 function recipientKeys(session: Session, overview: PatientOverview) {
-  const people = new Map<string, Promise<Uint8Array | undefined>>();
+  const known = new Map<string, Promise<Uint8Array | undefined>>();
   return (grantee: string | null, organizationId: string | null): Promise<Uint8Array | undefined> => {
-    if (organizationId) {
-      const key = overview.organizationKeys[organizationId];
-      return Promise.resolve(key ? fromBase64(key) : undefined);
-    }
-    if (!grantee) return Promise.resolve(undefined);
-    let pending = people.get(grantee);
+    const id = organizationId || grantee || "";
+    let pending = known.get(id);
     if (!pending) {
-      pending = session.signer.getAccount(grantee).then((a) => (a?.pubkey ? fromBase64(a.pubkey.value as string) : undefined));
-      people.set(grantee, pending);
+      pending = granteePublicKey(session, overview, organizationId ? null : grantee, organizationId).catch(() => undefined);
+      known.set(id, pending);
     }
     return pending;
   };

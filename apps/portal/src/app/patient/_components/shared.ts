@@ -5,16 +5,19 @@ import type { Session } from "./browser-keys.ts";
 /** Keys per access message: the access module's MAX_GRANT_KEYS. */
 export const KEYS_PER_MESSAGE = 1_024;
 
+export const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+export const fromHex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
+
 /** The public key to wrap data keys to: a person's account key, or an organisation's encryption key. */
-export async function granteePublicKey(session: Session, overview: PatientOverview, person: string, organizationSlug: string): Promise<Uint8Array> {
-  if (person.trim()) {
+export async function granteePublicKey(session: Session, overview: PatientOverview, person: string | null, organizationSlug: string | null): Promise<Uint8Array> {
+  if (person?.trim()) {
     const account = await session.signer.getAccount(person.trim());
     if (!account?.pubkey) throw new Error("That person has no key on the network yet.");
-    return Uint8Array.from(atob(account.pubkey.value as string), (c) => c.charCodeAt(0));
+    return fromBase64(account.pubkey.value as string);
   }
-  const org = overview.organizations.find((o) => o.slug === organizationSlug);
-  if (!org?.encryptionPublicKey) throw new Error("Choose an organisation.");
-  return Uint8Array.from(atob(org.encryptionPublicKey), (c) => c.charCodeAt(0));
+  const key = organizationSlug ? overview.organizationKeys[organizationSlug] : undefined;
+  if (!key) throw new Error("Choose an organisation.");
+  return fromBase64(key);
 }
 
 export const CLASSES = ["VITALS", "LABS", "IMAGING", "GENOMICS", "NOTES", "MEDICATIONS", "CONDITIONS", "ALLERGIES", "IMMUNIZATIONS", "PROCEDURES", "ENCOUNTERS", "DEMOGRAPHICS"] as const;
