@@ -9,6 +9,14 @@ import { run, runOrThrow } from "./lib/proc.mjs";
 
 const log = (msg) => console.log(`[test] ${msg}`);
 const tally = [];
+/** One line per failed test, repeated just before the final count so that a log's tail names them. */
+const failures = [];
+
+function firstLines(text, max = 400) {
+  // Strip ANSI colours; keep the start of the message, where the assertion says what differed.
+  const plain = String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim();
+  return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+}
 
 function record(kind, passed, failed, skipped = 0) {
   tally.push({ kind, passed, failed, skipped });
@@ -84,6 +92,13 @@ async function vitestTask(task, kind, { concurrency }) {
     skipped += r.numPendingTests + (r.numTodoTests ?? 0);
     // A file that fails to load has no test results but must still count as a failure.
     failed += r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    for (const f of r.testResults) {
+      const file = path.relative(root, f.name);
+      if (f.status === "failed" && f.assertionResults.length === 0) failures.push(`${kind} ${file}: ${firstLines(f.message)}`);
+      for (const a of f.assertionResults) {
+        if (a.status === "failed") failures.push(`${kind} ${file} › ${a.fullName}: ${firstLines(a.failureMessages?.[0])}`);
+      }
+    }
   }
   if (code !== 0 && failed === 0) failed = 1; // the runner itself failed (crash, config error)
   if (reports === 0 && code === 0) log(`  no ${kind} test reports found`);
@@ -94,7 +109,18 @@ async function e2e(env) {
   const { code } = await run("npx", ["playwright", "test"], { cwd: path.join(root, "apps/portal"), env });
   const file = path.join(root, "apps/portal/test-results/e2e.json");
   if (!existsSync(file)) return record("e2e", 0, 1);
-  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  const { stats, suites } = JSON.parse(readFileSync(file, "utf8"));
+  const visit = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== "unexpected") continue;
+        const error = t.results?.at(-1)?.error?.message;
+        failures.push(`e2e ${suite.file ?? ""} › ${[...titles, spec.title].join(" › ")}: ${firstLines(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
+  };
+  for (const suite of suites ?? []) visit(suite, []);
   let failed = stats.unexpected;
   if (code !== 0 && failed === 0) failed = 1;
   record("e2e", stats.expected + stats.flaky, failed, stats.skipped);
@@ -127,6 +153,10 @@ async function main() {
   const passed = tally.reduce((n, t) => n + t.passed, 0);
   const failed = tally.reduce((n, t) => n + t.failed, 0);
   const skipped = tally.reduce((n, t) => n + t.skipped, 0);
+  if (failures.length > 0) {
+    log(`failed tests (${failures.length}):`);
+    for (const line of failures) log(`  ✗ ${line}`);
+  }
   log(`finished in ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
