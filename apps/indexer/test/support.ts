@@ -123,8 +123,8 @@ export async function startIndexer(databaseUrl: string, rpcUrl: string, extraEnv
   };
 }
 
-export function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  return waitUntil(what, probe, timeoutMs);
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000, intervalMs = 100): Promise<T> {
+  return waitUntil(what, probe, timeoutMs, intervalMs);
 }
 
 export async function nodeHeight(node: Pick<TestNode, "rpcUrl">): Promise<bigint> {
