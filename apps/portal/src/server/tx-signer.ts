@@ -21,6 +21,14 @@ function inTurn<T>(address: string, run: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Gas multiplier of the one retry after an out-of-gas failure ("auto" uses 1.4). */
+const RETRY_GAS_MULTIPLIER = 2;
+
+/** SDK code 11: the tx used more gas than its limit. */
+function ranOutOfGas(result: DeliverTxResponse): boolean {
+  return result.code === 11 && result.gasUsed >= result.gasWanted;
+}
+
 /** Signs and broadcasts as a staff member (fee "auto"); waits for the block. */
 export async function broadcastAs(mnemonic: string, messages: readonly EncodeObject[], memo = ""): Promise<DeliverTxResponse> {
   const wallet = await walletFromMnemonic(mnemonic);
@@ -33,7 +41,12 @@ export async function broadcastAs(mnemonic: string, messages: readonly EncodeObj
       throw FhirError.of(503, "transient", `the chain node did not answer: ${(err as Error).message}`);
     }
     try {
-      return await client.signAndBroadcast(account!.address, [...messages], "auto", memo);
+      const result = await client.signAndBroadcast(account!.address, [...messages], "auto", memo);
+      if (!ranOutOfGas(result)) return result;
+      // "auto" estimates against the state of the moment; a tx of another signer in the same block
+      // (two organisations releasing keys to one grant) can make this one write more. A tx that
+      // failed in its block changed nothing but its fee and sequence, so it is safe to re-estimate.
+      return await client.signAndBroadcast(account!.address, [...messages], RETRY_GAS_MULTIPLIER, memo);
     } finally {
       client.disconnect();
     }
