@@ -1,5 +1,5 @@
 import { CacheKV } from "../runtime/store/cachekv.js";
-import type { CacheKVStore, KVStore } from "../runtime/store/types.js";
+import { keyedReader, type CacheKVStore, type KeyedReader, type KVStore } from "../runtime/store/types.js";
 
 type Pair = [Uint8Array, Uint8Array];
 
@@ -10,15 +10,17 @@ type Pair = [Uint8Array, Uint8Array];
  * values, so queries and CheckTx never observe a block before its Commit. The SDK gets the same
  * isolation from IAVL's immutable committed versions.
  */
-export class CommittedView implements KVStore {
+export class CommittedView implements KVStore, KeyedReader {
   private undo: CacheKVStore | null = null;
   private readonly recorded = new Set<string>();
-  readonly writer: KVStore;
+  readonly writer: KVStore & Partial<KeyedReader>;
 
   constructor(private readonly store: KVStore) {
+    const keyed = keyedReader(store);
     this.writer = {
       get: (key) => store.get(key),
       has: (key) => store.has(key),
+      ...(keyed && { getKeyed: (id: string, key: Uint8Array) => keyed.getKeyed(id, key), hasKeyed: (id: string, key: Uint8Array) => keyed.hasKeyed(id, key) }),
       set: (key, value) => {
         this.recordPrevious(key);
         store.set(key, value);
@@ -62,6 +64,18 @@ export class CommittedView implements KVStore {
 
   has(key: Uint8Array): boolean {
     return this.source.has(key);
+  }
+
+  getKeyed(id: string, key: Uint8Array): Uint8Array | undefined {
+    const source = this.source;
+    const keyed = keyedReader(source);
+    return keyed === undefined ? source.get(key) : keyed.getKeyed(id, key);
+  }
+
+  hasKeyed(id: string, key: Uint8Array): boolean {
+    const source = this.source;
+    const keyed = keyedReader(source);
+    return keyed === undefined ? source.has(key) : keyed.hasKeyed(id, key);
   }
 
   set(): void {

@@ -3,7 +3,8 @@
  * recipient balance, sender sequence) over a state of `accounts` accounts (3 keys each).
  *   npx tsx chain/bench/store-bench.ts [--accounts 100000] [--txs 10000] [--blocks 30]
  * Prints update throughput, commit latency percentiles and two baselines measured in the same
- * run: raw SHA-256 of 65-byte inputs, and a plain synced LevelDB batch of the same rows.
+ * run: raw SHA-256 of 65-byte inputs, and a plain synced LevelDB batch of the same rows; and the
+ * read path of tx execution (through branches) against reads straight from the working state.
  */
 import { hash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -77,6 +78,37 @@ async function main(): Promise<void> {
     t = performance.now();
     store = await StateStore.open(join(dir, "state"));
     console.log(`reopen (load + rebuild + root check): ${ms(performance.now() - t)}`);
+
+    // Reads as tx execution makes them: 8 per tx through a block branch and the tx's own branch,
+    // against the same reads straight from the working state (the baseline).
+    const ROUNDS = 20;
+    const READS_PER_ROUND = 40_000;
+    const directRounds: number[] = [];
+    const branchedRounds: number[] = [];
+    for (let r = 0; r < ROUNDS + WARMUP; r++) {
+      const readKeys = Array.from({ length: READS_PER_ROUND }, () => key("bal", Math.floor(Math.random() * ACCOUNTS)));
+      const r0 = performance.now();
+      for (const k of readKeys) store.get(k);
+      const r1 = performance.now();
+      const blockBranch = store.branch();
+      for (let i = 0; i < READS_PER_ROUND; i += 8) {
+        const txBranch = blockBranch.branch();
+        for (let j = i; j < i + 8; j++) txBranch.get(readKeys[j]!);
+      }
+      const r2 = performance.now();
+      if (r < WARMUP) continue;
+      directRounds.push(r1 - r0);
+      branchedRounds.push(r2 - r1);
+    }
+    const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+    console.log(
+      `reads through block + tx branches: ${rate(ROUNDS * READS_PER_ROUND, sum(branchedRounds))}, ` +
+        `per ${READS_PER_ROUND.toLocaleString("en-US")} reads p50 ${ms(pct(branchedRounds, 50))}  p95 ${ms(pct(branchedRounds, 95))}  p99 ${ms(pct(branchedRounds, 99))}`,
+    );
+    console.log(
+      `reads straight from the working state (baseline): ${rate(ROUNDS * READS_PER_ROUND, sum(directRounds))}; ` +
+        `branched / direct: ${(sum(branchedRounds) / sum(directRounds)).toFixed(2)}x`,
+    );
 
     // Baseline 2: the same rows as one plain synced LevelDB batch, no tree.
     const plain = new ClassicLevel<Uint8Array, Uint8Array>(join(dir, "plain"), {

@@ -1,7 +1,7 @@
 import { compareBytes, keyString } from "./bytes.js";
 import { assertKey, assertValue, bound } from "./mem-kv.js";
 import { SortedMap } from "./sorted-map.js";
-import type { CacheKVStore, KVStore } from "./types.js";
+import { keyedReader, type CacheKVStore, type KeyedReader, type KVStore } from "./types.js";
 
 /** A pending write; `value === undefined` records a delete that shadows the parent. */
 interface Dirty {
@@ -19,10 +19,13 @@ type Pair = [Uint8Array, Uint8Array];
  * Like the SDK's, it keeps the caller's key and value buffers until write() (the state store
  * copies them then), so callers must not mutate a buffer after passing it in.
  */
-export class CacheKV implements CacheKVStore {
+export class CacheKV implements CacheKVStore, KeyedReader {
   private readonly dirty = new SortedMap<Dirty>();
+  private readonly keyedParent: KeyedReader | undefined;
 
-  constructor(private readonly parent: KVStore) {}
+  constructor(private readonly parent: KVStore) {
+    this.keyedParent = keyedReader(parent);
+  }
 
   /** Number of keys written or deleted in this layer and not yet flushed. */
   get pendingWrites(): number {
@@ -30,13 +33,23 @@ export class CacheKV implements CacheKVStore {
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const d = this.dirty.get(keyString(key));
-    return d === undefined ? this.parent.get(key) : d.value;
+    return this.getKeyed(keyString(key), key);
   }
 
   has(key: Uint8Array): boolean {
-    const d = this.dirty.get(keyString(key));
-    return d === undefined ? this.parent.has(key) : d.value !== undefined;
+    return this.hasKeyed(keyString(key), key);
+  }
+
+  getKeyed(id: string, key: Uint8Array): Uint8Array | undefined {
+    const d = this.dirty.get(id);
+    if (d !== undefined) return d.value;
+    return this.keyedParent === undefined ? this.parent.get(key) : this.keyedParent.getKeyed(id, key);
+  }
+
+  hasKeyed(id: string, key: Uint8Array): boolean {
+    const d = this.dirty.get(id);
+    if (d !== undefined) return d.value !== undefined;
+    return this.keyedParent === undefined ? this.parent.has(key) : this.keyedParent.hasKeyed(id, key);
   }
 
   set(key: Uint8Array, value: Uint8Array): void {

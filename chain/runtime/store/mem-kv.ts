@@ -1,6 +1,6 @@
 import { copyBytes, keyString } from "./bytes.js";
 import { SortedMap } from "./sorted-map.js";
-import type { KVStore } from "./types.js";
+import type { KeyedReader, KVStore } from "./types.js";
 
 export interface Entry {
   readonly key: Uint8Array;
@@ -14,7 +14,7 @@ export interface Entry {
  * state store, and a handy backing store for module unit tests. Keys and values are copied on
  * write, so a caller may reuse its buffers.
  */
-export class MemKVStore implements KVStore {
+export class MemKVStore implements KVStore, KeyedReader {
   protected readonly entries = new SortedMap<Entry>();
 
   get size(): number {
@@ -27,6 +27,14 @@ export class MemKVStore implements KVStore {
 
   has(key: Uint8Array): boolean {
     return this.entries.has(keyString(key));
+  }
+
+  getKeyed(id: string): Uint8Array | undefined {
+    return this.entries.get(id)?.value;
+  }
+
+  hasKeyed(id: string): boolean {
+    return this.entries.has(id);
   }
 
   set(key: Uint8Array, value: Uint8Array): void {

@@ -14,32 +14,38 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  * An ordered map from latin1 key strings (see bytes.ts) to values, backed by a B+ tree.
  * Range scans take a copy-on-write snapshot first, so writes made while a caller is still
  * iterating (the usual "iterate and delete" pattern) never disturb the scan.
+ * Point reads, which far outnumber writes and scans in tx execution, go to a hash map beside the
+ * tree: a string hash is computed once per string, a tree lookup compares strings at each level.
  */
 export class SortedMap<V> {
   private tree: Tree<V> = new BTree<string, V>(undefined, compareStrings, 64);
+  private readonly index = new Map<string, V>();
 
   get size(): number {
-    return this.tree.size;
+    return this.index.size;
   }
 
   get(key: string): V | undefined {
-    return this.tree.get(key);
+    return this.index.get(key);
   }
 
   has(key: string): boolean {
-    return this.tree.has(key);
+    return this.index.has(key);
   }
 
   set(key: string, value: V): void {
     this.tree.set(key, value, true);
+    this.index.set(key, value);
   }
 
   delete(key: string): boolean {
+    this.index.delete(key);
     return this.tree.delete(key);
   }
 
   clear(): void {
     this.tree.clear();
+    this.index.clear();
   }
 
   /** Values with start <= key < end, ascending. */

@@ -13,6 +13,20 @@ export interface KVStore {
   reverseIterator(start?: Uint8Array, end?: Uint8Array): IterableIterator<[Uint8Array, Uint8Array]>;
 }
 
+/**
+ * A store that can look a key up by its latin1 string (bytes.ts keyString) as well as by its
+ * bytes. Layers pass the string down, so a read through several branches converts the key once.
+ */
+export interface KeyedReader {
+  getKeyed(id: string, key: Uint8Array): Uint8Array | undefined;
+  hasKeyed(id: string, key: Uint8Array): boolean;
+}
+
+export function keyedReader(store: KVStore): KeyedReader | undefined {
+  const candidate = store as Partial<KeyedReader>;
+  return typeof candidate.getKeyed === "function" && typeof candidate.hasKeyed === "function" ? (candidate as KeyedReader) : undefined;
+}
+
 /** A write-back layer over a parent store: `write()` flushes into the parent, dropping it discards. */
 export interface CacheKVStore extends KVStore {
   write(): void;
