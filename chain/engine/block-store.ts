@@ -1,6 +1,8 @@
 // Layout of the engine's committed data. Every key lives under "cmt/" and is written as sidecar ops
 // of the block's commit, so blocks, results and the tx index are never ahead of or behind the state.
-import { ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { BinaryWriter } from "cosmjs-types/binary";
+import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
+import { Event, ResponseFinalizeBlock, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockMeta, Commit, type BlockID } from "cosmjs-types/tendermint/types/types";
 import { fromHex, readU64be, toHex, u64be, utf8 } from "./encoding.js";
@@ -81,13 +83,28 @@ export interface StoredBlock {
   results: ResponseFinalizeBlock;
 }
 
-export function blockOps(b: StoredBlock, state: ChainState): BatchOp[] {
+/**
+ * ResponseFinalizeBlock.encode(results), byte for byte, with each tx result already encoded: the
+ * tx index stores the same ExecTxResult bytes, and encoding a block's events once instead of twice
+ * is a measurable share of the block's commit time.
+ */
+export function encodeFinalizeBlock(results: ResponseFinalizeBlock, encodedTxResults: readonly Uint8Array[]): Uint8Array {
+  const w = BinaryWriter.create();
+  for (const e of results.events) Event.encode(e, w.uint32(10).fork()).ldelim();
+  for (const r of encodedTxResults) w.uint32(18).bytes(r);
+  for (const v of results.validatorUpdates) ValidatorUpdate.encode(v, w.uint32(26).fork()).ldelim();
+  if (results.consensusParamUpdates !== undefined) ConsensusParams.encode(results.consensusParamUpdates, w.uint32(34).fork()).ldelim();
+  if (results.appHash.length !== 0) w.uint32(42).bytes(results.appHash);
+  return w.finish();
+}
+
+export function blockOps(b: StoredBlock, state: ChainState, encodedTxResults: readonly Uint8Array[]): BatchOp[] {
   const h = b.block.header.height;
   return [
     { type: "put", key: keys.block(h), value: Block.encode(b.block).finish() },
     { type: "put", key: keys.meta(h), value: BlockMeta.encode(b.meta).finish() },
     { type: "put", key: keys.commit(h), value: Commit.encode(b.commit).finish() },
-    { type: "put", key: keys.results(h), value: ResponseFinalizeBlock.encode(b.results).finish() },
+    { type: "put", key: keys.results(h), value: encodeFinalizeBlock(b.results, encodedTxResults) },
     { type: "put", key: keys.hashToHeight(b.meta.blockId.hash), value: u64be(h) },
     { type: "put", key: keys.state, value: encodeState(state) },
   ];

@@ -8,7 +8,7 @@ import type {
   ResponseFinalizeBlock,
   ExecTxResult,
 } from "cosmjs-types/tendermint/abci/types";
-import { ResponseProcessProposal_ProposalStatus } from "cosmjs-types/tendermint/abci/types";
+import { ExecTxResult as ExecTxResultCodec, ResponseProcessProposal_ProposalStatus } from "cosmjs-types/tendermint/abci/types";
 import type { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import type { BlockID, Commit, Header } from "cosmjs-types/tendermint/types/types";
@@ -284,7 +284,8 @@ export class EmbeddedNode {
       commit,
       results: finalized,
     };
-    const sidecar = [...blockOps(stored, next), ...indexOps(height, txs, finalized.txResults)];
+    const encodedResults = finalized.txResults.map((r) => ExecTxResultCodec.encode(r).finish());
+    const sidecar = [...blockOps(stored, next, encodedResults), ...indexOps(height, txs, finalized.txResults, encodedResults)];
     await this.mempool.locked(async () => {
       await this.app.commit(sidecar);
       this.state = next;

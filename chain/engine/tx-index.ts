@@ -1,5 +1,6 @@
 // A kv tx indexer in the spirit of CometBFT's state/txindex/kv: tx.hash, tx.height and every
 // event attribute marked `index` become searchable, ordered by (height, index).
+import { BinaryWriter } from "cosmjs-types/binary";
 import { TxResult, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { concatBytes, readU32be, readU64be, sha256, u32be, u64be, utf8 } from "./encoding.js";
 import { matchValue, type Condition, type Query } from "./query.js";
@@ -49,14 +50,24 @@ function tagPrefix(tag: string, value?: string, position?: Uint8Array): Uint8Arr
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
-export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
+/** TxResult.encode({ height, index, tx, result }), byte for byte, from the result's own encoding. */
+export function encodeTxResult(height: bigint, index: number, tx: Uint8Array, encodedResult: Uint8Array): Uint8Array {
+  const w = BinaryWriter.create();
+  if (height !== 0n) w.uint32(8).int64(height);
+  if (index !== 0) w.uint32(16).uint32(index);
+  if (tx.length !== 0) w.uint32(26).bytes(tx);
+  w.uint32(34).bytes(encodedResult);
+  return w.finish();
+}
+
+export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[], encodedResults: readonly Uint8Array[]): BatchOp[] {
   const ops: BatchOp[] = [];
   const empty = new Uint8Array(0);
   txs.forEach((tx, index) => {
     const result = results[index]!;
     const p = pos(height, index);
     ops.push({ type: "put", key: concatBytes(HASH, sha256(tx)), value: p });
-    ops.push({ type: "put", key: concatBytes(POS, p), value: TxResult.encode({ height, index, tx, result }).finish() });
+    ops.push({ type: "put", key: concatBytes(POS, p), value: encodeTxResult(height, index, tx, encodedResults[index]!) });
     const seen = new Set<string>();
     for (const ev of result.events) {
       if (!ev.type) continue;
