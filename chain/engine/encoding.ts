@@ -5,6 +5,22 @@ export function sha256(data: Uint8Array): Uint8Array {
   return view(createHash("sha256").update(data).digest());
 }
 
+/**
+ * sha256 of a tx's bytes, remembered for that bytes object: the RPC answer, the mempool's cache,
+ * the block's tx index and the Tx events all name a tx by its hash, and the same bytes object
+ * travels from the broadcast through the mempool into the block. Callers must not mutate tx bytes.
+ */
+export function txHash(tx: Uint8Array): Uint8Array {
+  let hash = txHashes.get(tx);
+  if (hash === undefined) {
+    hash = sha256(tx);
+    txHashes.set(tx, hash);
+  }
+  return hash;
+}
+
+const txHashes = new WeakMap<Uint8Array, Uint8Array>();
+
 /** The same memory as a plain Uint8Array: no copy, and no Buffer leaking into comparisons or JSON. */
 function view(b: Buffer): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

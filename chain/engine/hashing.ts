@@ -6,7 +6,7 @@ import type { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { Consensus } from "cosmjs-types/tendermint/version/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockID, CommitSig, type Commit, type Header, type PartSetHeader } from "cosmjs-types/tendermint/types/types";
-import { sha256 } from "./encoding.js";
+import { sha256, txHash } from "./encoding.js";
 import { hashFromByteSlices } from "./merkle.js";
 
 const BLOCK_PART_SIZE = 65536;
@@ -35,10 +35,6 @@ export function headerHash(h: Header): Uint8Array {
     bytesValue(h.evidenceHash),
     bytesValue(h.proposerAddress),
   ]);
-}
-
-export function txHash(tx: Uint8Array): Uint8Array {
-  return sha256(tx);
 }
 
 export function dataHash(txs: readonly Uint8Array[]): Uint8Array {

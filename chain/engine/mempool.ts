@@ -2,7 +2,7 @@
 // rejects duplicates, size limits, and a recheck of whatever is left after each committed block.
 import { CheckTxType, type ResponseCheckTx } from "cosmjs-types/tendermint/abci/types";
 import type { Application } from "../runtime/abci/application.js";
-import { sha256 } from "./encoding.js";
+import { txHash } from "./encoding.js";
 
 export interface MempoolOptions {
   maxTxs: number;
@@ -84,7 +84,7 @@ export class Mempool {
       throw new MempoolError(`tx too large. Max size is ${this.options.maxTxBytes}, but got ${tx.length}`);
     }
     this.assertRoom(tx.length);
-    const k = key(sha256(tx));
+    const k = key(txHash(tx));
     if (this.cache.has(k)) throw new MempoolError("tx already exists in cache");
     return k;
   }
@@ -134,7 +134,7 @@ export class Mempool {
   /** Drops the committed txs and rechecks the rest against the new state. */
   async update(committed: readonly Uint8Array[]): Promise<void> {
     for (const tx of committed) {
-      const k = key(sha256(tx));
+      const k = key(txHash(tx));
       this.remember(k);
       const e = this.txs.get(k);
       if (e) {

@@ -14,7 +14,7 @@ import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import type { BlockID, Commit, Header } from "cosmjs-types/tendermint/types/types";
 import type { Application } from "../runtime/abci/application.js";
 import { blockOps, BlockStore, type ChainState, type StoredBlock } from "./block-store.js";
-import { bytesEqual, rfc3339Nano, sha256, timestampFromMillis, timestampToMillis, toHex, parseRfc3339 } from "./encoding.js";
+import { bytesEqual, rfc3339Nano, txHash, timestampFromMillis, timestampToMillis, toHex, parseRfc3339 } from "./encoding.js";
 import { EventBus, eventMap } from "./event-bus.js";
 import { consensusParamsProto, genesisValidators, initChainRequest, type GenesisDoc, type GenesisValidator } from "./genesis.js";
 import {
@@ -328,7 +328,7 @@ export class EmbeddedNode {
     if (!publishTxs && this.waiters.size === 0) return;
     block.data.txs.forEach((tx, index) => {
       const result = finalized.txResults[index]!;
-      const hex = toHex(sha256(tx));
+      const hex = toHex(txHash(tx));
       const waiters = this.waiters.get(hex);
       if (waiters) {
         this.waiters.delete(hex);

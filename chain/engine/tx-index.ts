@@ -2,7 +2,7 @@
 // event attribute marked `index` become searchable, ordered by (height, index).
 import { BinaryWriter } from "cosmjs-types/binary";
 import { TxResult, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
-import { concatBytes, readU32be, readU64be, sha256, u32be, u64be, utf8 } from "./encoding.js";
+import { concatBytes, readU32be, readU64be, txHash, u32be, u64be, utf8 } from "./encoding.js";
 import { matchValue, type Condition, type Query } from "./query.js";
 import type { BatchOp, RawReader } from "./raw-store.js";
 
@@ -66,7 +66,7 @@ export function indexOps(height: bigint, txs: readonly Uint8Array[], results: re
   txs.forEach((tx, index) => {
     const result = results[index]!;
     const p = pos(height, index);
-    ops.push({ type: "put", key: concatBytes(HASH, sha256(tx)), value: p });
+    ops.push({ type: "put", key: concatBytes(HASH, txHash(tx)), value: p });
     ops.push({ type: "put", key: concatBytes(POS, p), value: encodeTxResult(height, index, tx, encodedResults[index]!) });
     const seen = new Set<string>();
     for (const ev of result.events) {

@@ -1,7 +1,7 @@
 // CometBFT 0.38 RPC methods (rpc/core) served from the embedded node.
 import type { ExecTxResult, ResponseInfo } from "cosmjs-types/tendermint/abci/types";
 import { COMETBFT_VERSION, BLOCK_PROTOCOL, P2P_PROTOCOL, type EmbeddedNode } from "../node.js";
-import { sha256, toBase64, toHex, rfc3339Nano } from "../encoding.js";
+import { txHash, toBase64, toHex, rfc3339Nano } from "../encoding.js";
 import { proofFromByteSlices } from "../merkle.js";
 import { parseQuery, QueryError, type Query } from "../query.js";
 import { MempoolError } from "../mempool.js";
@@ -127,7 +127,7 @@ function infoJson(r: ResponseInfo): Record<string, unknown> {
 }
 
 async function broadcastSync(ctx: MethodContext, tx: Uint8Array) {
-  const hash = toHex(sha256(tx));
+  const hash = toHex(txHash(tx));
   const res = await checkTx(ctx, tx);
   return { code: res.code, data: res.data.length > 0 ? toHex(res.data) : "", log: res.log, codespace: res.codespace, hash };
 }
@@ -144,7 +144,7 @@ async function checkTx(ctx: MethodContext, tx: Uint8Array) {
 async function txProof(ctx: MethodContext, height: bigint, index: number) {
   const block = await ctx.node.blocks.block(height);
   if (!block) return undefined;
-  const { root, proof } = proofFromByteSlices(block.data.txs.map(sha256), index);
+  const { root, proof } = proofFromByteSlices(block.data.txs.map((t) => txHash(t)), index);
   return txProofJson(root, block.data.txs[index]!, proof);
 }
 
@@ -191,7 +191,7 @@ export const methods: Readonly<Record<string, Method>> = {
     params: [["tx", "bytes"]],
     run: async (ctx, a) => {
       const tx = txBytes(a);
-      const hash = toHex(sha256(tx));
+      const hash = toHex(txHash(tx));
       // Like CometBFT, only admission errors (size, cache, full) are reported; CheckTx runs on its own.
       try {
         ctx.node.mempool.precheck(tx);
@@ -208,7 +208,7 @@ export const methods: Readonly<Record<string, Method>> = {
     params: [["tx", "bytes"]],
     run: async (ctx, a) => {
       const tx = txBytes(a);
-      const hash = toHex(sha256(tx));
+      const hash = toHex(txHash(tx));
       let cancel = (): void => undefined;
       const included = new Promise<{ height: bigint; index: number; result: ExecTxResult }>((resolve) => {
         cancel = ctx.node.waitForTx(hash, { resolve });

@@ -3,7 +3,7 @@
 import type { Event, ExecTxResult, ResponseCheckTx, ResponseQuery, TxResult } from "cosmjs-types/tendermint/abci/types";
 import type { Block } from "cosmjs-types/tendermint/types/block";
 import type { BlockID, BlockMeta, Commit, CommitSig, Header } from "cosmjs-types/tendermint/types/types";
-import { rfc3339Nano, sha256, toBase64, toHex } from "../encoding.js";
+import { rfc3339Nano, txHash, toBase64, toHex } from "../encoding.js";
 import type { MerkleProof } from "../merkle.js";
 
 type Json = Record<string, unknown>;
@@ -110,7 +110,7 @@ export function txProofJson(root: Uint8Array, tx: Uint8Array, proof: MerkleProof
 /** `ResultTx` as returned by `tx` and inside `tx_search`. */
 export function resultTxJson(r: TxResult, proof?: Json): Json {
   const out: Json = {
-    hash: toHex(sha256(r.tx)),
+    hash: toHex(txHash(r.tx)),
     height: r.height.toString(),
     index: r.index,
     tx_result: txDataJson(r.result),
