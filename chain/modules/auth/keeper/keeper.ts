@@ -30,7 +30,7 @@ export class AccountKeeper implements AnteAccountKeeper {
     const parsed = parseAddress(address);
     if (!parsed.ok) return undefined;
     const bytes = ctx.kvStore(STORE_KEY).get(accountKey(parsed.bytes));
-    return bytes === undefined ? undefined : fromBaseAccount(BaseAccount.decode(bytes));
+    return bytes === undefined ? undefined : decodeAccount(bytes);
   }
 
   hasAccount(ctx: Context, address: string): boolean {
@@ -102,6 +102,23 @@ export class AccountKeeper implements AnteAccountKeeper {
     };
   }
 }
+
+/**
+ * The account in these stored bytes. Every tx reads its signers' accounts several times (fee,
+ * public key, sequence, in CheckTx and again in FinalizeBlock), and the store hands back the same
+ * bytes object until the account is written again, so the decoding is remembered per bytes object.
+ * It is a pure function of the bytes, and Accounts are never mutated (writers build new ones).
+ */
+function decodeAccount(bytes: Uint8Array): Account {
+  let account = decodedAccounts.get(bytes);
+  if (account === undefined) {
+    account = fromBaseAccount(BaseAccount.decode(bytes));
+    decodedAccounts.set(bytes, account);
+  }
+  return account;
+}
+
+const decodedAccounts = new WeakMap<Uint8Array, Account>();
 
 function fromBaseAccount(base: BaseAccount): Account {
   return {
