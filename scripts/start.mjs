@@ -74,8 +74,8 @@ async function main() {
   const rpcUrl = `http://127.0.0.1:${rpcPort}`;
   const node = startService(
     "chain",
-    "node",
-    [path.join(root, "chain/bin/precisiond.js"), "start", "--home", chainHome, "--rpc.laddr", `tcp://127.0.0.1:${rpcPort}`],
+    path.join(root, "chain/bin/precisiond.js"),
+    ["start", "--home", chainHome, "--rpc.laddr", `tcp://127.0.0.1:${rpcPort}`],
     { cwd: root },
   );
   services.push(node);

@@ -79,7 +79,7 @@ export async function createTestNode(accounts, options = {}) {
     home,
     log,
     async start() {
-      child = spawn("node", [PRECISIOND, "start", "--home", home, "--rpc.laddr", `tcp://127.0.0.1:${port}`, "--block-time", blockTime], { stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(PRECISIOND, ["start", "--home", home, "--rpc.laddr", `tcp://127.0.0.1:${port}`, "--block-time", blockTime], { stdio: ["ignore", "pipe", "pipe"] });
       child.stdout?.on("data", (d) => log.push(String(d)));
       child.stderr?.on("data", (d) => log.push(String(d)));
       const c = child;

@@ -36,9 +36,9 @@ async function waitUntil(what: string, probe: () => Promise<boolean>, child: Chi
   }
 }
 
-function spawnLogged(args: string[], env: Record<string, string> = {}) {
+function spawnLogged(command: string, args: string[], env: Record<string, string> = {}) {
   const log: string[] = [];
-  const child = spawn("node", args, { cwd: root, env: { ...e2eEnv().inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: root, env: { ...e2eEnv().inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (d) => log.push(String(d)));
   child.stderr?.on("data", (d) => log.push(String(d)));
   return { child, log };
@@ -64,14 +64,14 @@ export async function startChainAndIndexer(databaseUrl: string): Promise<() => P
   writeFileSync(e2eEnv().stateFile, JSON.stringify({ chainHome: home }));
   const [sender] = await (await e2eWallet()).getAccounts();
   await run("node", [precisiond, "genesis", "add-account", "--home", home, sender!.address, "1000000000000uusd"]);
-  const node = spawnLogged([precisiond, "start", "--home", home, "--rpc.laddr", `tcp://127.0.0.1:${chainPort}`, "--block-time", "500ms"]);
+  const node = spawnLogged(precisiond, ["start", "--home", home, "--rpc.laddr", `tcp://127.0.0.1:${chainPort}`, "--block-time", "500ms"]);
   await waitUntil("precisiond", async () => (await fetch(`${chainRpcUrl()}/health`)).ok, node.child, node.log);
 
   const indexerMain = path.join(root, "apps/indexer/dist/src/main.js");
   await run("node", [indexerMain, "reset"], { env: { ...e2eEnv().inherited, DATABASE_URL: databaseUrl, CHAIN_RPC_URL: chainRpcUrl() } });
-  const indexer = spawnLogged([indexerMain], { DATABASE_URL: databaseUrl, CHAIN_RPC_URL: chainRpcUrl(), INDEXER_METRICS_PORT: String(indexerPort) });
+  const indexer = spawnLogged("node", [indexerMain], { DATABASE_URL: databaseUrl, CHAIN_RPC_URL: chainRpcUrl(), INDEXER_METRICS_PORT: String(indexerPort) });
   await waitUntil("the indexer", async () => (await fetch(`http://127.0.0.1:${indexerPort}/healthz`)).ok, indexer.child, indexer.log);
-  const vault = spawnLogged([path.join(root, "apps/vault/dist/src/main.js")], {
+  const vault = spawnLogged("node", [path.join(root, "apps/vault/dist/src/main.js")], {
     CHAIN_RPC_URL: chainRpcUrl(),
     VAULT_PORT: String(vaultPort),
     VAULT_DATA_DIR: path.join(stateDir, "vault"),

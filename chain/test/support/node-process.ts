@@ -69,9 +69,8 @@ export async function createTestNode(
     log,
     async start() {
       child = spawn(
-        "node",
+        bin,
         [
-          bin,
           "start",
           "--home",
           home,
