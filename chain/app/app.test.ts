@@ -168,6 +168,22 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
     }
   });
 
+  it("answers CheckTx of a prepared tx exactly as an unprepared one, sharing its verification", async () => {
+    const verifier = new WorkerPoolSignatureVerifier({ threads: 1 });
+    try {
+      const chain = await startChain({ verifier });
+      const good = send(alice, bob, 3n, 0n);
+      const forged = send(alice, bob, 3n, 1n, { mapSignature: (s) => Uint8Array.from(s, (b, i) => (i === 40 ? b ^ 4 : b)) });
+      const garbage = Uint8Array.from([0xde, 0xad, 0xbe, 0xef, 0x01]);
+      for (const tx of [good.bytes, forged.bytes, garbage]) chain.app.prepareCheckTx(tx);
+      chain.app.prepareCheckTx(good.bytes); // prepared twice: still one answer
+      const answers = await Promise.all([good.bytes, forged.bytes, garbage].map((t) => chain.checkTx(t)));
+      expect(answers.map((a) => [a.code, a.codespace])).toEqual([[0, ""], [4, "sdk"], [2, "sdk"]]);
+    } finally {
+      await verifier.close();
+    }
+  });
+
   it("rejects garbage bytes with code 2 and unknown envelope fields too", async () => {
     const chain = await startChain();
     const garbage = await chain.checkTx(Uint8Array.from([0xde, 0xad, 0xbe, 0xef, 0x01]));

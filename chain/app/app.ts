@@ -247,7 +247,7 @@ class App implements PrecisionApp {
     } catch {
       // Left to the runner, which renders the decode failure exactly as FinalizeBlock would.
     }
-    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifyAhead(decoded) : Promise.resolve();
+    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifiedAhead(decoded) : Promise.resolve();
     const result = this.checkQueue
       .then(() => verifiedAhead)
       .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx, decoded)));
@@ -258,7 +258,33 @@ class App implements PrecisionApp {
     return result;
   }
 
-  /** Verifies the tx's signatures against the current check state and caches the successes. */
+  prepareCheckTx(tx: Uint8Array): void {
+    let decoded: DecodedTx;
+    try {
+      decoded = this.runner.decode(tx);
+    } catch {
+      return;
+    }
+    this.verifiedAhead(decoded).catch(() => undefined);
+  }
+
+  /** The tx's verification ahead, started once: a prepared tx's CheckTx waits for the same one. */
+  private verifiedAhead(tx: DecodedTx): Promise<void> {
+    let pending = this.verifying.get(tx);
+    if (pending === undefined) {
+      pending = this.verifyAhead(tx).finally(() => this.verifying.delete(tx));
+      this.verifying.set(tx, pending);
+    }
+    return pending;
+  }
+
+  private readonly verifying = new Map<DecodedTx, Promise<void>>();
+
+  /**
+   * Verifies the tx's signatures against the current check state and caches the successes. The
+   * state only supplies each signer's public key and account number, which a block rarely
+   * changes; a stale answer costs a verification in the ante handler, never a wrong result.
+   */
   private async verifyAhead(tx: DecodedTx): Promise<void> {
     const probe = new Context(this.checkHeader(), "check", this.checkState.branch(), new InfiniteGasMeter());
     const requests = this.wiring.ante.pendingSignatureChecks(probe, tx);

@@ -92,4 +92,30 @@ describe("Mempool", () => {
     await Promise.all([committing, checked]);
     expect(order).toEqual(["commit start", "commit end", "checkTx"]);
   });
+
+  it("lets the app prepare txs that wait for a commit, skipping duplicates, and still checks them after it", async () => {
+    const calls: RequestCheckTx[] = [];
+    const prepared: number[] = [];
+    const app = appRejecting(new Set([5]), calls);
+    app.prepareCheckTx = (t) => void prepared.push(t[0]!);
+    const pool = new Mempool(app);
+    await pool.checkTx(tx(1));
+    let release!: () => void;
+    const committing = pool.locked(() => new Promise<void>((r) => (release = r)));
+    const waiting = [pool.checkTx(tx(4)), pool.checkTx(tx(5)), pool.checkTx(tx(1))];
+    await new Promise((r) => setImmediate(r));
+    // Prepared while locked; the cached duplicate is not; nothing reached CheckTx yet.
+    expect(prepared).toEqual([4, 5]);
+    expect(calls.map((c) => c.tx[0])).toEqual([1]);
+    release();
+    await committing;
+    const [four, five, again] = await Promise.allSettled(waiting);
+    expect(four).toMatchObject({ status: "fulfilled", value: { code: 0 } });
+    expect(five).toMatchObject({ status: "fulfilled", value: { code: 32 } });
+    expect(again).toMatchObject({ status: "rejected", reason: new MempoolError("tx already exists in cache") });
+    expect(calls.map((c) => c.tx[0])).toEqual([1, 4, 5]);
+    // Outside a commit nothing is prepared: CheckTx does that work itself.
+    await pool.checkTx(tx(6));
+    expect(prepared).toEqual([4, 5]);
+  });
 });

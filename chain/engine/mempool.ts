@@ -51,6 +51,7 @@ export class Mempool {
 
   /** Runs CheckTx and admits the tx on success. Throws MempoolError for cache hits, oversize, full. */
   async checkTx(tx: Uint8Array): Promise<ResponseCheckTx> {
+    if (this.gate) this.prepareWhileLocked(tx);
     while (this.gate) await this.gate;
     const k = this.precheck(tx);
     this.remember(k);
@@ -76,6 +77,21 @@ export class Mempool {
     } finally {
       if (--this.inFlight === 0) this.drained?.();
     }
+  }
+
+  /**
+   * Commit holds the lock while the block's batch is written to disk; the app may use that time to
+   * decode the waiting txs and verify their signatures. Whatever this finds is checked again once
+   * the lock opens.
+   */
+  private prepareWhileLocked(tx: Uint8Array): void {
+    if (!this.app.prepareCheckTx) return;
+    try {
+      this.precheck(tx);
+    } catch {
+      return;
+    }
+    this.app.prepareCheckTx(tx);
   }
 
   /** The admission checks that need no CheckTx: size, room, and the duplicate cache. Returns the cache key. */

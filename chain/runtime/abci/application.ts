@@ -31,6 +31,13 @@ export interface Application {
   initChain(req: RequestInitChain): Promise<ResponseInitChain>;
   query(req: RequestQuery): Promise<ResponseQuery>;
   checkTx(req: RequestCheckTx): Promise<ResponseCheckTx>;
+  /**
+   * Optional and not part of ABCI: starts the work a later CheckTx of `tx` can do ahead of the
+   * state it runs against (decoding, signature verification on worker threads). The embedded
+   * engine calls it for txs that arrive while the mempool is locked around Commit, so that time
+   * is not lost. It must not change what CheckTx answers.
+   */
+  prepareCheckTx?(tx: Uint8Array): void;
   prepareProposal(req: RequestPrepareProposal): Promise<ResponsePrepareProposal>;
   processProposal(req: RequestProcessProposal): Promise<ResponseProcessProposal>;
   finalizeBlock(req: RequestFinalizeBlock): Promise<ResponseFinalizeBlock>;
