@@ -13,8 +13,13 @@ const tally = [];
 const failures = [];
 
 function firstLines(text, max = 400) {
-  // Strip ANSI colours; keep the start of the message, where the assertion says what differed.
-  const plain = String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim();
+  // Strip ANSI colours and stack frames; keep the start, where the assertion says what differed.
+  const plain = String(text ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .filter((line) => !/^\s*at /.test(line))
+    .join("\n")
+    .trim();
   return plain.length > max ? `${plain.slice(0, max)}…` : plain;
 }
 
@@ -63,7 +68,10 @@ async function turboChecks(task) {
   const summary = JSON.parse(readFileSync(path.join(summaryDir, file), "utf8"));
   const ours = summary.tasks.filter((t) => t.task === task && t.command !== "<NONEXISTENT>");
   const failed = ours.filter((t) => t.execution?.exitCode !== 0);
-  for (const t of failed) log(`  ${task} failed in ${t.package}`);
+  for (const t of failed) {
+    log(`  ${task} failed in ${t.package}`);
+    failures.push(`${task} ${t.package}: see its output above`);
+  }
   record(task, ours.length - failed.length, failed.length);
 }
 
