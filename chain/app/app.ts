@@ -71,6 +71,7 @@ export interface ExportedAppState {
 
 export interface PrecisionApp extends Application {
   readonly chainId: string;
+  prepareCheckTx(tx: Uint8Array): void;
   /** Genesis export of the last committed state (`precisiond export`). */
   exportAppState(): ExportedAppState;
   /** Default app_state: every module's default genesis. */
