@@ -6,7 +6,8 @@ import { accessMessageComposer, grantKeysFor } from "@precision/client";
 import { RecordClass } from "@precision/proto";
 import type { PatientOverview } from "@/server/patient-overview.ts";
 import type { Session } from "./browser-keys.ts";
-import { button, CLASSES, granteePublicKey, input, KEYS_PER_MESSAGE, label, recordsInScope, TRIGGERS } from "./shared.ts";
+import { ClassPicker, SelectField } from "./fields.tsx";
+import { button, granteePublicKey, input, KEYS_PER_MESSAGE, label, recordsInScope, TRIGGERS } from "./shared.ts";
 
 const HOUR = 3_600;
 const DAY = 86_400;
@@ -78,61 +79,15 @@ export function EmergencyRules({ session, overview, busy, act }: { session: Sess
           void save();
         }}
       >
-        <label htmlFor="rule-trigger" className="block text-sm font-medium">
-          When my wearable detects
-        </label>
-        <select id="rule-trigger" className={input} value={trigger} onChange={(e) => setTrigger(e.target.value)}>
-          {TRIGGERS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="rule-org" className="block text-sm font-medium">
-          Give access to
-        </label>
-        <select id="rule-org" className={input} value={to} onChange={(e) => setTo(e.target.value)} disabled={person !== ""}>
-          {overview.organizations.map((o) => (
-            <option key={o.slug} value={o.slug}>
-              {o.name}
-            </option>
-          ))}
-        </select>
+        <SelectField id="rule-trigger" title="When my wearable detects" value={trigger} options={TRIGGERS} onChange={setTrigger} />
+        <SelectField id="rule-org" title="Give access to" value={to} options={overview.organizations.map((o) => [o.slug, o.name] as const)} onChange={setTo} disabled={person !== ""} />
         <label htmlFor="rule-person" className="block text-sm font-medium">
           Or a person, by account address
         </label>
         <input id="rule-person" className={input} value={person} onChange={(e) => setPerson(e.target.value)} placeholder="prec1…" />
-        <fieldset>
-          <legend className="text-sm font-medium">To read (none ticked: all my data)</legend>
-          <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
-            {CLASSES.map((c) => (
-              <label key={c} className="flex items-center gap-2">
-                <input type="checkbox" name="rule-class" checked={classes.includes(c)} onChange={(e) => setClasses((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))} />
-                {label(c)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <label htmlFor="rule-look-back" className="block text-sm font-medium">
-          From
-        </label>
-        <select id="rule-look-back" className={input} value={lookBack} onChange={(e) => setLookBack(Number(e.target.value))}>
-          {LOOK_BACKS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="rule-duration" className="block text-sm font-medium">
-          For
-        </label>
-        <select id="rule-duration" className={input} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-          {WINDOWS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
+        <ClassPicker legend="To read (none ticked: all my data)" name="rule-class" value={classes} onChange={setClasses} />
+        <SelectField id="rule-look-back" title="From" value={lookBack} options={LOOK_BACKS} onChange={setLookBack} />
+        <SelectField id="rule-duration" title="For" value={duration} options={WINDOWS} onChange={setDuration} />
         <button type="submit" className={button} disabled={busy || active.length >= 16}>
           {busy ? "Signing…" : "Save rule"}
         </button>

@@ -9,7 +9,8 @@ import { registrationMessage } from "@/lib/key-registration.ts";
 import type { PatientOverview } from "@/server/patient-overview.ts";
 import { DeviceReadings } from "./device-readings.tsx";
 import { EmergencyRules } from "./emergency-rules.tsx";
-import { button, CLASSES, granteePublicKey, input, KEYS_PER_MESSAGE, label, PURPOSES, recordsInScope } from "./shared.ts";
+import { ClassPicker, SelectField } from "./fields.tsx";
+import { button, granteePublicKey, input, KEYS_PER_MESSAGE, label, PURPOSES, recordsInScope } from "./shared.ts";
 import { describeResource, forgetKeystore, loadKeystore, openSession, readOwnRecord, saveKeystore, unlock, type Session } from "./browser-keys.ts";
 
 const when = (iso: string) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
@@ -252,41 +253,13 @@ function Unlocked({ session, overview, refresh }: { session: Session; overview: 
                 void share();
               }}
             >
-              <label htmlFor="share-org" className="block text-sm font-medium">
-                Organisation
-              </label>
-              <select id="share-org" className={input} value={to} onChange={(e) => setTo(e.target.value)} disabled={person !== ""}>
-                {overview.organizations.map((o) => (
-                  <option key={o.slug} value={o.slug}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
+              <SelectField id="share-org" title="Organisation" value={to} options={overview.organizations.map((o) => [o.slug, o.name] as const)} onChange={setTo} disabled={person !== ""} />
               <label htmlFor="share-person" className="block text-sm font-medium">
                 Or a person&apos;s account address
               </label>
               <input id="share-person" className={input} value={person} onChange={(e) => setPerson(e.target.value)} placeholder="prec1…" />
-              <fieldset>
-                <legend className="text-sm font-medium">What (none ticked: all your data)</legend>
-                <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
-                  {CLASSES.map((c) => (
-                    <label key={c} className="flex items-center gap-2">
-                      <input type="checkbox" checked={classes.includes(c)} onChange={(e) => setClasses((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))} />
-                      {label(c)}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-              <label htmlFor="share-purpose" className="block text-sm font-medium">
-                Purpose
-              </label>
-              <select id="share-purpose" className={input} value={purpose} onChange={(e) => setPurpose(e.target.value)}>
-                {PURPOSES.map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
+              <ClassPicker legend="What (none ticked: all your data)" name="share-class" value={classes} onChange={setClasses} />
+              <SelectField id="share-purpose" title="Purpose" value={purpose} options={PURPOSES} onChange={setPurpose} />
               <label htmlFor="share-until" className="block text-sm font-medium">
                 Until (UTC)
               </label>
