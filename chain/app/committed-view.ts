@@ -1,5 +1,6 @@
+import { keyString } from "../runtime/store/bytes.js";
 import { CacheKV } from "../runtime/store/cachekv.js";
-import { keyedReader, type CacheKVStore, type KeyedReader, type KVStore } from "../runtime/store/types.js";
+import { asKeyedReader, type KeyedReader, type KVStore } from "../runtime/store/types.js";
 
 type Pair = [Uint8Array, Uint8Array];
 
@@ -11,16 +12,18 @@ type Pair = [Uint8Array, Uint8Array];
  * isolation from IAVL's immutable committed versions.
  */
 export class CommittedView implements KVStore, KeyedReader {
-  private undo: CacheKVStore | null = null;
+  private undo: CacheKV | null = null;
   private readonly recorded = new Set<string>();
-  readonly writer: KVStore & Partial<KeyedReader>;
+  private readonly storeReader: KeyedReader;
+  readonly writer: KVStore & KeyedReader;
 
   constructor(private readonly store: KVStore) {
-    const keyed = keyedReader(store);
+    const storeReader = (this.storeReader = asKeyedReader(store));
     this.writer = {
       get: (key) => store.get(key),
       has: (key) => store.has(key),
-      ...(keyed && { getKeyed: (id: string, key: Uint8Array) => keyed.getKeyed(id, key), hasKeyed: (id: string, key: Uint8Array) => keyed.hasKeyed(id, key) }),
+      getKeyed: (id, key) => storeReader.getKeyed(id, key),
+      hasKeyed: (id, key) => storeReader.hasKeyed(id, key),
       set: (key, value) => {
         this.recordPrevious(key);
         store.set(key, value);
@@ -46,7 +49,7 @@ export class CommittedView implements KVStore, KeyedReader {
 
   private recordPrevious(key: Uint8Array): void {
     const undo = (this.undo ??= new CacheKV(this.store));
-    const id = Buffer.from(key).toString("latin1");
+    const id = keyString(key);
     if (this.recorded.has(id)) return;
     this.recorded.add(id);
     const previous = this.store.get(key);
@@ -67,15 +70,11 @@ export class CommittedView implements KVStore, KeyedReader {
   }
 
   getKeyed(id: string, key: Uint8Array): Uint8Array | undefined {
-    const source = this.source;
-    const keyed = keyedReader(source);
-    return keyed === undefined ? source.get(key) : keyed.getKeyed(id, key);
+    return (this.undo ?? this.storeReader).getKeyed(id, key);
   }
 
   hasKeyed(id: string, key: Uint8Array): boolean {
-    const source = this.source;
-    const keyed = keyedReader(source);
-    return keyed === undefined ? source.has(key) : keyed.hasKeyed(id, key);
+    return (this.undo ?? this.storeReader).hasKeyed(id, key);
   }
 
   set(): void {

@@ -1,7 +1,7 @@
 import { compareBytes, keyString } from "./bytes.js";
 import { assertKey, assertValue, bound } from "./mem-kv.js";
 import { SortedMap } from "./sorted-map.js";
-import { keyedReader, type CacheKVStore, type KeyedReader, type KVStore } from "./types.js";
+import { asKeyedReader, type CacheKVStore, type KeyedReader, type KVStore } from "./types.js";
 
 /** A pending write; `value === undefined` records a delete that shadows the parent. */
 interface Dirty {
@@ -21,10 +21,10 @@ type Pair = [Uint8Array, Uint8Array];
  */
 export class CacheKV implements CacheKVStore, KeyedReader {
   private readonly dirty = new SortedMap<Dirty>();
-  private readonly keyedParent: KeyedReader | undefined;
+  private readonly parentReader: KeyedReader;
 
   constructor(private readonly parent: KVStore) {
-    this.keyedParent = keyedReader(parent);
+    this.parentReader = asKeyedReader(parent);
   }
 
   /** Number of keys written or deleted in this layer and not yet flushed. */
@@ -42,14 +42,12 @@ export class CacheKV implements CacheKVStore, KeyedReader {
 
   getKeyed(id: string, key: Uint8Array): Uint8Array | undefined {
     const d = this.dirty.get(id);
-    if (d !== undefined) return d.value;
-    return this.keyedParent === undefined ? this.parent.get(key) : this.keyedParent.getKeyed(id, key);
+    return d === undefined ? this.parentReader.getKeyed(id, key) : d.value;
   }
 
   hasKeyed(id: string, key: Uint8Array): boolean {
     const d = this.dirty.get(id);
-    if (d !== undefined) return d.value !== undefined;
-    return this.keyedParent === undefined ? this.parent.has(key) : this.keyedParent.hasKeyed(id, key);
+    return d === undefined ? this.parentReader.hasKeyed(id, key) : d.value !== undefined;
   }
 
   set(key: Uint8Array, value: Uint8Array): void {

@@ -22,9 +22,11 @@ export interface KeyedReader {
   hasKeyed(id: string, key: Uint8Array): boolean;
 }
 
-export function keyedReader(store: KVStore): KeyedReader | undefined {
+/** The store itself if it reads by key string, else an adapter that reads by the bytes. */
+export function asKeyedReader(store: KVStore): KeyedReader {
   const candidate = store as Partial<KeyedReader>;
-  return typeof candidate.getKeyed === "function" && typeof candidate.hasKeyed === "function" ? (candidate as KeyedReader) : undefined;
+  if (typeof candidate.getKeyed === "function" && typeof candidate.hasKeyed === "function") return candidate as KeyedReader;
+  return { getKeyed: (_id, key) => store.get(key), hasKeyed: (_id, key) => store.has(key) };
 }
 
 /** A write-back layer over a parent store: `write()` flushes into the parent, dropping it discards. */
