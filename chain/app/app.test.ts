@@ -321,6 +321,37 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
     expect(BaseAccount.decode(fromDisk!).sequence).toBe(1n);
   });
 
+  it("moves CheckTx to a committed block while its write is in flight, and holds queries until it lands", async () => {
+    const chain = await startChain();
+    await chain.app.finalizeBlock({
+      txs: [send(alice, carol, 55n, 0n).bytes],
+      decidedLastCommit: { round: 0, votes: [] },
+      misbehavior: [],
+      hash: new Uint8Array(32),
+      height: 2n,
+      time: { seconds: 1_700_000_002n, nanos: 0 },
+      nextValidatorsHash: new Uint8Array(),
+      proposerAddress: new Uint8Array(20),
+    });
+    const { durable } = chain.app.beginCommit();
+    const order: string[] = [];
+    const query = chain.query("/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest.encode({ address: carol.address, denom: "uusd" }).finish()).then((res) => {
+      order.push("query");
+      return res;
+    });
+    // The block spent sequence 0, so only sequence 1 passes, without waiting for the disk.
+    const [next, spent] = [chain.checkTx(send(alice, bob, 1n, 1n).bytes), chain.checkTx(send(alice, bob, 1n, 0n).bytes)];
+    await durable.then(() => order.push("durable"));
+    expect([(await next).code, (await spent).code]).toEqual([0, 32]);
+    const answer = await query;
+    expect(order).toEqual(["durable", "query"]);
+    expect(answer.height).toBe(2n);
+    expect(QueryBalanceResponse.decode(answer.value).balance!.amount).toBe("55");
+    chain.height = 2;
+    // A second Commit for the same block is refused.
+    await expect(chain.app.commit()).rejects.toThrow(/without a finalized block/);
+  });
+
   it("serves raw store queries with a proof at a past height", async () => {
     const chain = await startChain();
     await chain.block([send(alice, carol, 5n, 0n).bytes]);

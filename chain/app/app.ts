@@ -72,6 +72,7 @@ export interface ExportedAppState {
 export interface PrecisionApp extends Application {
   readonly chainId: string;
   prepareCheckTx(tx: Uint8Array): void;
+  beginCommit(sidecar?: readonly BatchOp[]): { readonly durable: Promise<ResponseCommit> };
   /** Genesis export of the last committed state (`precisiond export`). */
   exportAppState(): ExportedAppState;
   /** Default app_state: every module's default genesis. */
@@ -194,7 +195,7 @@ class App implements PrecisionApp {
   }
 
   private checkHeader(): BlockHeader {
-    return { chainId: this.chainId, height: this.lastHeight + 1, time: this.lastBlockTime };
+    return { chainId: this.chainId, height: this.viewHeight + 1, time: this.lastBlockTime };
   }
 
   async info(_req: RequestInfo): Promise<ResponseInfo> {
@@ -350,19 +351,38 @@ class App implements PrecisionApp {
     return { events: [], txResults, validatorUpdates: [], consensusParamUpdates: undefined, appHash };
   }
 
-  async commit(sidecar?: readonly BatchOp[]): Promise<ResponseCommit> {
+  commit(sidecar?: readonly BatchOp[]): Promise<ResponseCommit> {
+    return this.beginCommit(sidecar).durable;
+  }
+
+  /**
+   * The store builds the block's batch synchronously and leaves its working state equal to the
+   * committed block, so CheckTx can move to that state before the write lands; it cannot be
+   * undone, and a failed write stops the node. Queries wait for the write: they never answer
+   * from a block that a crash could still lose.
+   */
+  beginCommit(sidecar?: readonly BatchOp[]): { durable: Promise<ResponseCommit> } {
     const height = this.finalizedHeight;
-    if (height === undefined) throw new Error("Commit without a finalized block");
-    await this.store.commit(height, [...(sidecar ?? []), { type: "put", key: blockTimeKey(height), value: encodeBlockTime(this.lastBlockTime) }]);
+    if (height === undefined) return { durable: Promise.reject(new Error("Commit without a finalized block")) };
+    const write = this.store.commit(height, [...(sidecar ?? []), { type: "put", key: blockTimeKey(height), value: encodeBlockTime(this.lastBlockTime) }]);
     this.committed.committed();
     this.viewHeight = height;
     this.finalizedHeight = undefined;
     // Mempool txs are rechecked (CheckTx RECHECK) against this fresh state.
     this.checkState = new CacheKV(this.committed);
-    return { retainHeight: 0n };
+    const durable = write.then((): ResponseCommit => ({ retainHeight: 0n }));
+    this.commitInFlight = durable.then(
+      () => undefined,
+      () => undefined,
+    );
+    return { durable };
   }
 
+  /** Settles when the last Commit's write has landed (or failed). */
+  private commitInFlight: Promise<void> = Promise.resolve();
+
   async query(req: RequestQuery): Promise<ResponseQuery> {
+    await this.commitInFlight;
     const latest = this.lastHeight;
     const requested = Number(req.height);
     const height = requested === 0 ? latest : requested;

@@ -286,13 +286,21 @@ export class EmbeddedNode {
     };
     const encodedResults = finalized.txResults.map((r) => ExecTxResultCodec.encode(r).finish());
     const sidecar = [...blockOps(stored, next, encodedResults), ...indexOps(height, txs, finalized.txResults, encodedResults)];
+    let durable: Promise<unknown> | undefined;
     await this.mempool.locked(async () => {
-      await this.app.commit(sidecar);
-      this.state = next;
-      this.lastCommit = commit;
-      this.blocks.remember(stored);
+      if (this.app.beginCommit) {
+        durable = this.app.beginCommit(sidecar).durable;
+        // Awaited below, once the mempool is open again.
+        durable.catch(() => undefined);
+      } else {
+        await this.app.commit(sidecar);
+      }
       await this.mempool.update(txs);
     });
+    await durable;
+    this.state = next;
+    this.lastCommit = commit;
+    this.blocks.remember(stored);
     this.log(`committed block height=${height} txs=${txs.length} app_hash=${toHex(finalized.appHash)}`);
     this.publish(stored, finalized);
   }

@@ -47,5 +47,13 @@ export interface Application {
    * crash at any point leaves either all of the block or none of it.
    */
   commit(sidecar?: readonly BatchOp[]): Promise<ResponseCommit>;
+  /**
+   * Optional and not part of ABCI: Commit in two steps. When it returns, CheckTx already runs
+   * against the committed block, while the block's write to disk is still in flight; `durable`
+   * settles as `commit` would. Queries keep answering at the previous height until it settles.
+   * The embedded engine rechecks its mempool and admits new txs during the write instead of
+   * holding them, and reports the block only once it is durable.
+   */
+  beginCommit?(sidecar?: readonly BatchOp[]): { readonly durable: Promise<ResponseCommit> };
   close(): Promise<void>;
 }
