@@ -60,5 +60,15 @@ export function mustParseAddress(address: string, field: string, prefix = ACCOUN
 }
 
 export function encodeAddress(bytes: Uint8Array, prefix = ACCOUNT_ADDRESS_PREFIX): string {
-  return bech32.encode(prefix, bech32.toWords(bytes), 90);
+  // Every tx encodes its signers' and recipients' addresses again; the bech32 checksum dominates.
+  const cacheKey = `${prefix}|${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")}`;
+  let address = encoded.get(cacheKey);
+  if (address === undefined) {
+    address = bech32.encode(prefix, bech32.toWords(bytes), 90);
+    if (encoded.size >= PARSE_CACHE_SIZE) encoded.delete(encoded.keys().next().value as string);
+    encoded.set(cacheKey, address);
+  }
+  return address;
 }
+
+const encoded = new Map<string, string>();

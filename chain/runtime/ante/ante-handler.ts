@@ -155,7 +155,7 @@ export class AnteHandler {
       ctx.eventManager.emit("tx", [["acc_seq", `${signer}/${accounts[i]!.sequence}`]]);
     });
     for (const sig of tx.signatures) {
-      ctx.eventManager.emit("tx", [["signature", Buffer.from(sig).toString("base64")]]);
+      ctx.eventManager.emit("tx", [["signature", Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString("base64")]]);
     }
 
     // ValidateSigCount.

@@ -92,16 +92,28 @@ export class AccountKeeper implements AnteAccountKeeper {
     ctx.kvStore(STORE_KEY).set(PARAMS_KEY, Params.encode(params).finish());
   }
 
+  /** Read by every tx's ante handler: derived once per stored params bytes (AnteParams is read-only). */
   getAnteParams(ctx: Context): AnteParams {
-    const p = this.getParams(ctx);
-    return {
-      maxMemoCharacters: Number(p.maxMemoCharacters),
-      txSigLimit: Number(p.txSigLimit),
-      txSizeCostPerByte: Number(p.txSizeCostPerByte),
-      sigVerifyCostSecp256k1: Number(p.sigVerifyCostSecp256k1),
-    };
+    const bytes = ctx.kvStore(STORE_KEY).get(PARAMS_KEY);
+    const known = bytes === undefined ? defaultAnteParams : anteParams.get(bytes);
+    if (known !== undefined) return known;
+    const derived = toAnteParams(Params.decode(bytes as Uint8Array));
+    anteParams.set(bytes as Uint8Array, derived);
+    return derived;
   }
 }
+
+function toAnteParams(p: Params): AnteParams {
+  return Object.freeze({
+    maxMemoCharacters: Number(p.maxMemoCharacters),
+    txSigLimit: Number(p.txSigLimit),
+    txSizeCostPerByte: Number(p.txSizeCostPerByte),
+    sigVerifyCostSecp256k1: Number(p.sigVerifyCostSecp256k1),
+  });
+}
+
+const defaultAnteParams = toAnteParams(DEFAULT_PARAMS);
+const anteParams = new WeakMap<Uint8Array, AnteParams>();
 
 /**
  * The account in these stored bytes. Every tx reads its signers' accounts several times (fee,

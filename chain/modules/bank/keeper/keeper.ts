@@ -23,6 +23,8 @@ function decodeAmount(bytes: Uint8Array | undefined): bigint {
   return bytes === undefined ? 0n : BigInt(decoder.decode(bytes));
 }
 
+const sendParams = new WeakMap<Uint8Array, Params>();
+
 /** The only writer of "bank/": balances, supply and params. */
 export class BankKeeper implements AnteBankKeeper {
   constructor(private readonly accountKeeper: BankAccountKeeper) {}
@@ -77,7 +79,13 @@ export class BankKeeper implements AnteBankKeeper {
   }
 
   assertSendEnabled(ctx: Context, coins: readonly Coin[]): void {
-    const params = this.getParams(ctx);
+    // Every send checks this; the decoded params are remembered per stored bytes and never handed out.
+    const bytes = ctx.kvStore(STORE_KEY).get(PARAMS_KEY);
+    let params = bytes === undefined ? DEFAULT_PARAMS : sendParams.get(bytes);
+    if (params === undefined) {
+      params = Params.decode(bytes as Uint8Array);
+      sendParams.set(bytes as Uint8Array, params);
+    }
     for (const c of coins) {
       if (!isSendEnabled(params, c.denom)) throw ErrSendDisabled.wrap(`${c.denom} transfers are currently disabled`);
     }
