@@ -7,6 +7,7 @@ import { Consensus } from "cosmjs-types/tendermint/version/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockID, CommitSig, type Commit, type Header, type PartSetHeader } from "cosmjs-types/tendermint/types/types";
 import { sha256, txHash } from "./encoding.js";
+import { encodeDeterministicExecTxResult } from "./exec-tx-result.js";
 import { hashFromByteSlices } from "./merkle.js";
 
 const BLOCK_PART_SIZE = 65536;
@@ -47,16 +48,7 @@ export function commitHash(commit: Commit | undefined): Uint8Array {
 
 /** Only the deterministic fields of each result enter the hash (types/results.go). */
 export function resultsHash(results: readonly ExecTxResult[]): Uint8Array {
-  return hashFromByteSlices(
-    results.map((r) => {
-      const w = new BinaryWriter();
-      if (r.code !== 0) w.uint32(8).uint32(r.code);
-      if (r.data.length > 0) w.uint32(18).bytes(r.data);
-      if (r.gasWanted !== 0n) w.uint32(40).int64(r.gasWanted);
-      if (r.gasUsed !== 0n) w.uint32(48).int64(r.gasUsed);
-      return w.finish();
-    }),
-  );
+  return hashFromByteSlices(results.map(encodeDeterministicExecTxResult));
 }
 
 /** `HashedParams{block_max_bytes, block_max_gas}` hashed with sha256 (types/params.go). */
