@@ -21,7 +21,7 @@ import {
   type ResponseQuery,
 } from "cosmjs-types/tendermint/abci/types";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import "../runtime/codec/cosmjs-types-writer.js";
+import "../runtime/codec/cosmjs-types-codec.js";
 import type { Application, BatchOp } from "../runtime/abci/application.js";
 import { TxRunner, type TxOutcome } from "../runtime/baseapp/tx-runner.js";
 import { parseGasPrice, type GasPrice } from "../runtime/coins/coins.js";
