@@ -8,14 +8,15 @@ import type {
   ResponseFinalizeBlock,
   ExecTxResult,
 } from "cosmjs-types/tendermint/abci/types";
-import { ExecTxResult as ExecTxResultCodec, ResponseProcessProposal_ProposalStatus } from "cosmjs-types/tendermint/abci/types";
-import type { Block } from "cosmjs-types/tendermint/types/block";
+import { ResponseProcessProposal_ProposalStatus } from "cosmjs-types/tendermint/abci/types";
+import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import type { BlockID, Commit, Header } from "cosmjs-types/tendermint/types/types";
 import type { Application } from "../runtime/abci/application.js";
-import { blockOps, BlockStore, type ChainState, type StoredBlock } from "./block-store.js";
+import { blockOps, BlockStore, encodeFinalizeBlock, type ChainState, type StoredBlock } from "./block-store.js";
 import { bytesEqual, rfc3339Nano, txHash, timestampFromMillis, timestampToMillis, toHex, parseRfc3339 } from "./encoding.js";
 import { EventBus, eventMap } from "./event-bus.js";
+import { encodeExecTxResult } from "./exec-tx-result.js";
 import { consensusParamsProto, genesisValidators, initChainRequest, type GenesisDoc, type GenesisValidator } from "./genesis.js";
 import {
   blockPartSetHeader,
@@ -284,8 +285,10 @@ export class EmbeddedNode {
       commit,
       results: finalized,
     };
-    const encodedResults = finalized.txResults.map((r) => ExecTxResultCodec.encode(r).finish());
-    const sidecar = [...blockOps(stored, next, encodedResults), ...indexOps(height, txs, finalized.txResults, encodedResults)];
+    const encodedResults = finalized.txResults.map(encodeExecTxResult);
+    const resultsBytes = encodeFinalizeBlock(finalized, encodedResults);
+    const blockBytes = Block.encode(block).finish();
+    const sidecar = [...blockOps(stored, next, blockBytes, resultsBytes), ...indexOps(height, txs, finalized.txResults, encodedResults)];
     let durable: Promise<unknown> | undefined;
     await this.mempool.locked(async () => {
       if (this.app.beginCommit) {
@@ -300,7 +303,7 @@ export class EmbeddedNode {
     await durable;
     this.state = next;
     this.lastCommit = commit;
-    this.blocks.remember(stored);
+    this.blocks.remember(stored, blockBytes, resultsBytes);
     this.log(`committed block height=${height} txs=${txs.length} app_hash=${toHex(finalized.appHash)}`);
     this.publish(stored, finalized);
   }

@@ -11,8 +11,6 @@ import { decodeTx, type DecodedTx, type TxLimits } from "../tx/decode-tx.js";
 import type { MsgRouter } from "../router/msg-router.js";
 import type { BlockHeader, ExecMode } from "../context/context.js";
 
-const DECODED_CACHE_SIZE = 20_000;
-
 export interface TxOutcome {
   readonly code: number;
   readonly codespace: string;
@@ -48,19 +46,19 @@ export class TxRunner {
 
   /**
    * Decoding is a pure function of the bytes, so a tx CheckTx decoded is not decoded again in
-   * FinalizeBlock. Decoded txs are shared and must be treated as immutable by every handler.
+   * FinalizeBlock: the embedded engine hands the app the same bytes object from the mempool to
+   * the block, and the decoding lives exactly as long as that object. Decoded txs are shared and
+   * must be treated as immutable by every handler.
    */
   decode(txBytes: Uint8Array): DecodedTx {
-    const key = Buffer.from(txBytes.buffer, txBytes.byteOffset, txBytes.byteLength).toString("latin1");
-    const cached = this.decoded.get(key);
-    if (cached !== undefined) return cached;
+    const cached = this.decoded.get(txBytes);
+    if (cached !== undefined && cached.length === txBytes.length) return cached.tx;
     const tx = decodeTx(txBytes, this.options.router, this.options.txLimits);
-    if (this.decoded.size >= DECODED_CACHE_SIZE) this.decoded.delete(this.decoded.keys().next().value as string);
-    this.decoded.set(key, tx);
+    this.decoded.set(txBytes, { length: txBytes.length, tx });
     return tx;
   }
 
-  private readonly decoded = new Map<string, DecodedTx>();
+  private readonly decoded = new WeakMap<Uint8Array, { length: number; tx: DecodedTx }>();
 
   run(header: BlockHeader, mode: ExecMode, parent: CacheKVStore, txBytes: Uint8Array, decoded?: DecodedTx): TxOutcome {
     let tx: DecodedTx;
