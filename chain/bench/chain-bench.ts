@@ -1,6 +1,7 @@
 // npm run bench:chain — sustained committed signed tx/s of the real node, submit→commit latency,
 // and this machine's one-core libsecp256k1 verify rate measured in the same run.
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { ripemd160 } from "@noble/hashes/legacy.js";
 import { bech32 } from "@scure/base";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
@@ -95,6 +96,26 @@ function verifyRate(): number {
   return n / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
+/**
+ * CPU time of the node process (all threads) and of its main thread, in seconds, from Linux's
+ * /proc; undefined elsewhere. Unlike tx/s it does not move with other load on the machine.
+ */
+function cpuSeconds(pid: number | undefined): { process: number; main: number } | undefined {
+  if (pid === undefined) return undefined;
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, USER_HZ = 100
+  };
+  try {
+    return {
+      process: ticks(readFileSync(`/proc/${pid}/stat`, "utf8")),
+      main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
@@ -135,22 +156,32 @@ async function main() {
         jsonrpc: "2.0",
         id: 1,
         method: "subscribe",
-        params: { query: "tm.event='NewBlock'" },
+        params: { query: "tm.event='NewBlockHeader'" },
       }),
     );
+    // A tx's commit time is when its block's header event arrives; the block's txs are fetched
+    // after. (A NewBlock subscription would also carry every tx's events, which costs the node
+    // and this client more than the txs themselves.)
     ws.on("message", (data) => {
       const now = performance.now();
       const msg = JSON.parse(String(data)) as {
-        result?: { data?: { value?: { block?: { data?: { txs?: string[] | null } } } } };
+        result?: { data?: { value?: { header?: { height?: string } } } };
       };
-      for (const tx of msg.result?.data?.value?.block?.data?.txs ?? [])
-        committed.set(hashOf(Buffer.from(tx, "base64")), now);
+      const height = msg.result?.data?.value?.header?.height;
+      if (height === undefined) return;
+      void fetch(`${node.rpcUrl}/block?height=${height}`)
+        .then((res) => res.json())
+        .then((body) => {
+          const { result } = body as { result?: { block?: { data?: { txs?: string[] | null } } } };
+          for (const tx of result?.block?.data?.txs ?? []) committed.set(hashOf(Buffer.from(tx, "base64")), now);
+        });
     });
 
     console.log(
       `submitting ${txs.length} pre-signed sends from ${ACCOUNTS} accounts: ${CLIENTS} concurrent clients, JSON-RPC batches of ${BATCH}…`,
     );
     const started = performance.now();
+    const cpuAtStart = cpuSeconds(node.pid);
     let rejected = 0;
     const streams = Array.from({ length: CLIENTS }, (_, c) =>
       txs.filter((_, k) => (k % ACCOUNTS) % CLIENTS === c),
@@ -177,7 +208,8 @@ async function main() {
     const submitSeconds = (performance.now() - started) / 1000;
     const deadline = performance.now() + 120_000;
     while (committed.size < txs.length - rejected && performance.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 20));
+    const cpuAtEnd = cpuSeconds(node.pid);
     ws.close();
 
     const latencies = [...committed]
@@ -195,6 +227,12 @@ async function main() {
       `submit→commit latency: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, p99 ${Math.round(percentile(latencies, 99))} ms`,
     );
     console.log(`ratio to the one-core verify rate: ${((tps / rate) * 100).toFixed(1)} %`);
+    if (cpuAtStart && cpuAtEnd) {
+      const perTx = (seconds: number) => Math.round((seconds * 1e6) / committed.size);
+      console.log(
+        `node CPU per committed tx: ${perTx(cpuAtEnd.process - cpuAtStart.process)} µs in all threads, ${perTx(cpuAtEnd.main - cpuAtStart.main)} µs on the main thread`,
+      );
+    }
   } finally {
     await node.stop();
   }

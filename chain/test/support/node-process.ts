@@ -33,6 +33,8 @@ export interface TestNode {
   start(): Promise<void>;
   stop(): Promise<number | null>;
   kill9(): Promise<void>;
+  /** The running process's id, for measuring it from outside. */
+  readonly pid: number | undefined;
   readonly log: string[];
 }
 
@@ -100,6 +102,9 @@ export async function createTestNode(
         if (Date.now() > deadline) throw new Error(`precisiond did not start: ${log.join("")}`);
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    get pid() {
+      return child?.pid;
     },
     async stop() {
       const c = child;
