@@ -30,21 +30,13 @@ const digests = new WeakMap<DecodedTx, { chainId: string; accountNumber: bigint;
 /** The 33-byte key inside a `/cosmos.crypto.secp256k1.PubKey` Any, or undefined for any other shape. */
 export function decodeSecp256k1PubKey(any: Any): Uint8Array | undefined {
   if (any.typeUrl !== SECP256K1_PUBKEY_TYPE_URL) return undefined;
-  // A decoded tx is shared by CheckTx and FinalizeBlock, and its Any objects with it.
-  const known = pubKeys.get(any);
-  if (known !== undefined && known.value === any.value) return known.key;
-  let key: Uint8Array | undefined;
   try {
-    const decoded = PubKey.decode(any.value).key;
-    key = decoded.length === 33 && (decoded[0] === 2 || decoded[0] === 3) ? decoded : undefined;
+    const key = PubKey.decode(any.value).key;
+    return key.length === 33 && (key[0] === 2 || key[0] === 3) ? key : undefined;
   } catch {
-    key = undefined;
+    return undefined;
   }
-  pubKeys.set(any, { value: any.value, key });
-  return key;
 }
-
-const pubKeys = new WeakMap<Any, { value: Uint8Array; key: Uint8Array | undefined }>();
 
 export function encodeSecp256k1PubKey(key: Uint8Array): Any {
   return { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key }).finish() };
