@@ -1,5 +1,6 @@
 // Layout of a node's home directory, as CometBFT lays it out: config/ for genesis and keys, data/
-// for the state store (which also holds the block store and tx index, committed atomically).
+// for the state store (which also holds the block store, committed atomically with the state) and
+// the tx index, which is rebuilt from the block store whenever it falls behind.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { CliError } from "./errors.js";
@@ -11,6 +12,8 @@ export interface HomePaths {
   readonly validatorKey: string;
   readonly nodeKey: string;
   readonly data: string;
+  /** The tx index's own database, inside data/ as in CometBFT (data/tx_index.db). */
+  readonly txIndex: string;
   readonly keyring: string;
 }
 
@@ -24,6 +27,7 @@ export function homePaths(home: string): HomePaths {
     validatorKey: path.join(config, "priv_validator_key.json"),
     nodeKey: path.join(config, "node_key.json"),
     data: path.join(root, "data"),
+    txIndex: path.join(root, "data", "tx_index.db"),
     keyring: path.join(root, "keyring"),
   };
 }

@@ -1,5 +1,6 @@
 import { WorkerPoolSignatureVerifier } from "../runtime/crypto/signature-verifier.js";
 import { EmbeddedNode } from "../engine/node.js";
+import { TxIndexer } from "../engine/tx-indexer.js";
 import { defaultRpcOptions, RpcServer } from "../engine/rpc/server.js";
 import { loadKeyFile } from "../engine/validator-key.js";
 import { parseCommand, parseDuration, parseListenAddress, requireFlag } from "./args.js";
@@ -83,11 +84,20 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
   const verifier = new WorkerPoolSignatureVerifier({ threads: 1 });
   const opened = await openApp(paths, { minGasPrices, logger, verifier });
   const log = (line: string) => logger.info(line);
+  let txIndex: TxIndexer;
+  try {
+    txIndex = await TxIndexer.open(paths.txIndex);
+  } catch (err) {
+    await opened.close();
+    await verifier.close();
+    throw new CliError((err as Error).message);
+  }
   let node: EmbeddedNode;
   try {
     node = new EmbeddedNode({
       app: opened.app,
       db: opened.raw,
+      txIndex,
       genesis: opened.genesis,
       validatorKey: loadKeyFile(paths.validatorKey),
       nodeKey: loadKeyFile(paths.nodeKey),
@@ -96,6 +106,7 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
       log,
     });
   } catch (err) {
+    await txIndex.close();
     await opened.close();
     await verifier.close();
     throw new CliError((err as Error).message);
@@ -115,6 +126,7 @@ export async function startCommand(argv: readonly string[]): Promise<number> {
       .catch((e: unknown) =>
         logger.error("stopping the block producer failed", { error: String(e) }),
       );
+    await txIndex.close().catch((e: unknown) => logger.error("closing the tx index failed", { error: String(e) }));
     await opened
       .close()
       .catch((e: unknown) => logger.error("closing the store failed", { error: String(e) }));

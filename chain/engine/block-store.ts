@@ -1,5 +1,5 @@
 // Layout of the engine's committed data. Every key lives under "cmt/" and is written as sidecar ops
-// of the block's commit, so blocks, results and the tx index are never ahead of or behind the state.
+// of the block's commit, so blocks and results are never ahead of or behind the state.
 import { BinaryWriter } from "cosmjs-types/binary";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { Event, ResponseFinalizeBlock, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
@@ -84,9 +84,8 @@ export interface StoredBlock {
 }
 
 /**
- * ResponseFinalizeBlock.encode(results), byte for byte, with each tx result already encoded: the
- * tx index stores the same ExecTxResult bytes, and encoding a block's events once instead of twice
- * is a measurable share of the block's commit time.
+ * ResponseFinalizeBlock.encode(results), byte for byte, with each tx result already encoded
+ * (encodeExecTxResult), so a block's events are encoded once.
  */
 export function encodeFinalizeBlock(results: ResponseFinalizeBlock, encodedTxResults: readonly Uint8Array[]): Uint8Array {
   const w = BinaryWriter.create();
@@ -142,8 +141,17 @@ export class BlockStore {
   }
 
   async block(h: bigint): Promise<Block | undefined> {
-    const v = this.cache.get(h)?.blockBytes ?? (await this.db.get(keys.block(h)));
+    const v = await this.blockBytes(h);
     return v ? Block.decode(v) : undefined;
+  }
+
+  async blockBytes(h: bigint): Promise<Uint8Array | undefined> {
+    return this.cache.get(h)?.blockBytes ?? (await this.db.get(keys.block(h)));
+  }
+
+  /** The block's encoded ResponseFinalizeBlock. */
+  async resultsBytes(h: bigint): Promise<Uint8Array | undefined> {
+    return this.cache.get(h)?.resultsBytes ?? (await this.db.get(keys.results(h)));
   }
 
   async meta(h: bigint): Promise<BlockMeta | undefined> {
@@ -161,7 +169,7 @@ export class BlockStore {
   }
 
   async results(h: bigint): Promise<ResponseFinalizeBlock | undefined> {
-    const v = this.cache.get(h)?.resultsBytes ?? (await this.db.get(keys.results(h)));
+    const v = await this.resultsBytes(h);
     return v ? ResponseFinalizeBlock.decode(v) : undefined;
   }
 

@@ -7,7 +7,7 @@ export function sha256(data: Uint8Array): Uint8Array {
 
 /**
  * sha256 of a tx's bytes, remembered for that bytes object: the RPC answer, the mempool's cache,
- * the block's tx index and the Tx events all name a tx by its hash, and the same bytes object
+ * the block's data hash and the Tx events all name a tx by its hash, and the same bytes object
  * travels from the broadcast through the mempool into the block. Callers must not mutate tx bytes.
  */
 export function txHash(tx: Uint8Array): Uint8Array {

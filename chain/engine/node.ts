@@ -32,7 +32,7 @@ import {
 import { defaultMempoolOptions, Mempool, type MempoolOptions } from "./mempool.js";
 import type { RawReader } from "./raw-store.js";
 import { blockJson, blockIdJson, headerJson, txDataJson } from "./rpc/shapes.js";
-import { indexOps, TxIndex } from "./tx-index.js";
+import type { TxIndexer, TxLookup } from "./tx-indexer.js";
 import type { ValidatorKey } from "./validator-key.js";
 
 export const COMETBFT_VERSION = "0.38.17";
@@ -48,6 +48,8 @@ export interface NodeOptions {
   moniker: string;
   blockTimeMs: number;
   mempool?: Partial<MempoolOptions>;
+  /** Written after each block is durable; caught up from the block store on start. */
+  txIndex: TxIndexer;
   log?: (line: string) => void;
   /** The engine's wall clock (ms since epoch); block times are made monotonic on top of it. */
   clock?: () => number;
@@ -62,7 +64,7 @@ const emptyBlockId = (): BlockID => ({ hash: new Uint8Array(), partSetHeader: { 
 export class EmbeddedNode {
   readonly mempool: Mempool;
   readonly blocks: BlockStore;
-  readonly txIndex: TxIndex;
+  readonly txIndex: TxLookup;
   readonly events = new EventBus();
   readonly app: Application;
   readonly genesis: GenesisDoc;
@@ -95,7 +97,7 @@ export class EmbeddedNode {
     this.clock = opts.clock ?? Date.now;
     this.mempool = new Mempool(opts.app, { ...defaultMempoolOptions, ...opts.mempool });
     this.blocks = new BlockStore(opts.db);
-    this.txIndex = new TxIndex(opts.db);
+    this.txIndex = opts.txIndex;
     this.validators = genesisValidators(opts.genesis);
     if (this.validators.length !== 1 || !bytesEqual(this.validators[0]!.pubKey, opts.validatorKey.pubKey)) {
       throw new Error(
@@ -157,8 +159,29 @@ export class EmbeddedNode {
       this.lastCommit = await this.blocks.commit(stored.lastBlockHeight);
       this.log(`resuming height=${stored.lastBlockHeight} app_hash=${toHex(stored.appHash)}`);
     }
+    await this.catchUpTxIndex();
     this.stopped = false;
     this.schedule();
+  }
+
+  /** Indexes the blocks the tx index lacks: those a crash left unindexed, or all of them for a new index. */
+  private async catchUpTxIndex(): Promise<void> {
+    const indexer = this.opts.txIndex;
+    const last = this.state.lastBlockHeight;
+    let from = indexer.indexedHeight + 1n;
+    if (indexer.indexedHeight > last) {
+      this.log(`tx index is at height ${indexer.indexedHeight}, ahead of the block store (${last}): rebuilding it`);
+      await indexer.reset();
+      from = this.state.initialHeight;
+    }
+    if (from < this.state.initialHeight) from = this.state.initialHeight;
+    if (from > last) return;
+    this.log(`indexing txs of heights ${from}..${last}`);
+    for (let h = from; h <= last; h++) {
+      const [blockBytes, resultsBytes] = await Promise.all([this.blocks.blockBytes(h), this.blocks.resultsBytes(h)]);
+      if (!blockBytes || !resultsBytes) throw new Error(`block ${h} is missing from the block store; cannot index its txs`);
+      await indexer.index(h, blockBytes, resultsBytes);
+    }
   }
 
   /** Finishes the block in progress (never abandons a half-committed one) and stops. */
@@ -288,7 +311,10 @@ export class EmbeddedNode {
     const encodedResults = finalized.txResults.map(encodeExecTxResult);
     const resultsBytes = encodeFinalizeBlock(finalized, encodedResults);
     const blockBytes = Block.encode(block).finish();
-    const sidecar = [...blockOps(stored, next, blockBytes, resultsBytes), ...indexOps(height, txs, finalized.txResults, encodedResults)];
+    // The index thread builds the block's rows while its state is written.
+    const indexing = this.opts.txIndex.prepare(height, blockBytes, resultsBytes);
+    indexing.catch(() => undefined);
+    const sidecar = blockOps(stored, next, blockBytes, resultsBytes);
     let durable: Promise<unknown> | undefined;
     await this.mempool.locked(async () => {
       if (this.app.beginCommit) {
@@ -301,6 +327,8 @@ export class EmbeddedNode {
       await this.mempool.update(txs);
     });
     await durable;
+    await indexing;
+    await this.opts.txIndex.commit(height);
     this.state = next;
     this.lastCommit = commit;
     this.blocks.remember(stored, blockBytes, resultsBytes);

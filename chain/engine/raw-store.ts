@@ -8,7 +8,7 @@ export interface RangeOptions {
 }
 
 /**
- * Read access to the node's own committed data (blocks, results, tx index). Those keys are
+ * Read access to the node's own committed data (blocks, results). Those keys are
  * written only through `Application.commit(sidecar)`, in the same atomic batch as the state.
  */
 export interface RawReader {

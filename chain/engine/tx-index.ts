@@ -1,11 +1,13 @@
 // A kv tx indexer in the spirit of CometBFT's state/txindex/kv: tx.hash, tx.height and every
 // event attribute marked `index` become searchable, ordered by (height, index).
 import { BinaryWriter } from "cosmjs-types/binary";
-import { TxResult, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+import type { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
 import { concatBytes, readU32be, readU64be, txHash, u32be, u64be, utf8 } from "./encoding.js";
 import { matchValue, type Condition, type Query } from "./query.js";
 import type { BatchOp, RawReader } from "./raw-store.js";
 
+/** The last height whose txs are indexed (u64 big-endian). */
+export const INDEXED_HEIGHT_KEY = utf8("cmt/tx/indexed");
 const HASH = utf8("cmt/tx/h/");
 const POS = utf8("cmt/tx/p/");
 const EVENT = utf8("cmt/tx/e/");
@@ -90,18 +92,25 @@ export interface SearchResult {
   txs: TxResult[];
 }
 
+/** A search's page with each TxResult still encoded. */
+export interface RawSearchResult {
+  total: number;
+  txs: Uint8Array[];
+}
+
+/** Reads the index rows; the tx index thread owns them (tx-index-worker.ts). */
 export class TxIndex {
   constructor(private readonly db: RawReader) {}
 
-  async getByHash(hash: Uint8Array): Promise<TxResult | undefined> {
+  /** The encoded TxResult of the tx with this hash. */
+  async getByHashRaw(hash: Uint8Array): Promise<Uint8Array | undefined> {
     const p = await this.db.get(concatBytes(HASH, hash));
     if (!p) return undefined;
-    const v = await this.db.get(concatBytes(POS, p));
-    return v ? TxResult.decode(v) : undefined;
+    return this.db.get(concatBytes(POS, p));
   }
 
   /** All matching txs ordered by (height, index); `page` is 1-based. */
-  async search(q: Query, page: number, perPage: number, desc: boolean): Promise<SearchResult> {
+  async searchRaw(q: Query, page: number, perPage: number, desc: boolean): Promise<RawSearchResult> {
     let candidates: Set<string> | undefined;
     const intersect = (s: Set<string>): void => {
       candidates = candidates ? new Set([...candidates].filter((x) => s.has(x))) : s;
@@ -125,10 +134,10 @@ export class TxIndex {
     const sorted = [...(candidates ?? [])].sort();
     if (desc) sorted.reverse();
     const slice = sorted.slice((page - 1) * perPage, page * perPage);
-    const txs: TxResult[] = [];
+    const txs: Uint8Array[] = [];
     for (const hex of slice) {
       const v = await this.db.get(concatBytes(POS, Buffer.from(hex, "hex")));
-      if (v) txs.push(TxResult.decode(v));
+      if (v) txs.push(v);
     }
     return { total: sorted.length, txs };
   }

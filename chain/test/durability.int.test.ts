@@ -1,5 +1,7 @@
 // Nothing reported committed is ever lost: a clean restart and a kill -9 in the middle of a burst
 // of transactions from several accounts, against the real precisiond process.
+import { cpSync, rmSync } from "node:fs";
+import path from "node:path";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient, StargateClient, calculateFee } from "@cosmjs/stargate";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
@@ -148,5 +150,40 @@ describe("durability", () => {
     await new Promise((r) => setTimeout(r, 600));
     expect(await again.getHeight()).toBeGreaterThan(heightBeforeStop);
     again.disconnect();
+  });
+
+  it("rebuilds the tx index from the block store when it is lost, or ahead of the blocks", async () => {
+    const txIndexOf = (n: TestNode) => path.join(n.home, "data", "tx_index.db");
+    const client = await StargateClient.connect(node.rpcUrl);
+    const hashes = await committedHashes(client);
+    expect(hashes.size).toBeGreaterThan(0);
+    client.disconnect();
+    expect(await node.stop()).toBe(0);
+    rmSync(txIndexOf(node), { recursive: true, force: true });
+    await node.start();
+    const rebuilt = await StargateClient.connect(node.rpcUrl);
+    expect(await committedHashes(rebuilt)).toEqual(hashes);
+    for (const hash of [...hashes].slice(0, 5)) expect((await rebuilt.getTx(hash))?.code).toBe(0);
+    expect(node.log.join("")).toMatch(/indexing txs of heights 1\.\.\d+/);
+    rebuilt.disconnect();
+    expect(await node.stop()).toBe(0);
+
+    // Another chain's index, further along than this chain's blocks, is thrown away and rebuilt.
+    const other = await createTestNode([{ address: senders[0]!, coins: "1000uusd" }], "150ms");
+    await other.start();
+    expect(await other.stop()).toBe(0);
+    rmSync(txIndexOf(other), { recursive: true, force: true });
+    cpSync(txIndexOf(node), txIndexOf(other), { recursive: true });
+    await other.start();
+    try {
+      expect(other.log.join("")).toMatch(/tx index is at height \d+, ahead of the block store \(\d+\): rebuilding it/);
+      const foreign = await StargateClient.connect(other.rpcUrl);
+      expect(await foreign.getTx([...hashes][0]!)).toBeNull();
+      expect(await foreign.searchTx(`message.sender='${senders[0]}'`)).toEqual([]);
+      foreign.disconnect();
+    } finally {
+      await other.stop();
+      await node.start();
+    }
   });
 });

@@ -43,7 +43,7 @@ export interface Application {
   finalizeBlock(req: RequestFinalizeBlock): Promise<ResponseFinalizeBlock>;
   /**
    * Persists the state of the last finalized block. `sidecar` holds the engine's own writes for
-   * that block (block store, results, tx index); they are written in the same atomic batch so a
+   * that block (block store, results); they are written in the same atomic batch so a
    * crash at any point leaves either all of the block or none of it.
    */
   commit(sidecar?: readonly BatchOp[]): Promise<ResponseCommit>;

@@ -8,7 +8,7 @@ import { LEAF_TAG, sha256 } from "./hash.js";
  *   'r' u64 BE height    → root (32)                      one record per committed version
  *   'n' node hash (32)   → page or leaf record            content-addressed, shared by versions (pages.ts)
  *   's' state key        → value                          the latest committed state, loaded at open
- *   'x' raw key          → raw value                      the engine's data (block store, tx index), outside the tree
+ *   'x' raw key          → raw value                      the engine's data (block store), outside the tree
  * Leaf record: 0x00 || u32 BE key length || key || value.
  * Page record: see pages.ts.
  */

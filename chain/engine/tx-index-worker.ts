@@ -1,0 +1,107 @@
+// The tx index's own thread and database. It decodes each committed block's results, builds the
+// index rows and writes them, so none of that runs on the thread that executes blocks. The rows
+// are rebuilt from the block store after a crash, so they are written without fsync.
+import { parentPort, workerData } from "node:worker_threads";
+import { ClassicLevel } from "classic-level";
+import { BinaryReader } from "cosmjs-types/binary";
+import { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+import { Block } from "cosmjs-types/tendermint/types/block";
+import "../runtime/codec/cosmjs-types-codec.js";
+import { readU64be, u64be } from "./encoding.js";
+import type { Query } from "./query.js";
+import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
+import { INDEXED_HEIGHT_KEY, indexOps, TxIndex } from "./tx-index.js";
+import type { IndexerReply, IndexerRequest, IndexerValue } from "./tx-indexer.js";
+
+const db = new ClassicLevel<Uint8Array, Uint8Array>(workerData.path as string, { keyEncoding: "view", valueEncoding: "view" });
+
+const reader: RawReader = {
+  get: (key) => db.get(key),
+  async *range(opts: RangeOptions) {
+    const it = db.iterator({ gte: opts.gte, lt: opts.lt, reverse: opts.reverse ?? false, limit: opts.limit ?? -1 });
+    try {
+      for await (const pair of it) yield pair;
+    } finally {
+      await it.close();
+    }
+  },
+};
+const index = new TxIndex(reader);
+const prepared = new Map<string, BatchOp[]>();
+
+/** The ExecTxResult bytes inside an encoded ResponseFinalizeBlock (field 2), in order. */
+function txResultBytes(finalizeBlock: Uint8Array): Uint8Array[] {
+  const r = new BinaryReader(finalizeBlock);
+  const out: Uint8Array[] = [];
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    if (tag >>> 3 === 2 && (tag & 7) === 2) out.push(r.bytes());
+    else r.skipType(tag & 7);
+  }
+  return out;
+}
+
+function buildOps(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint8Array): BatchOp[] {
+  const txs = Block.decode(blockBytes).data?.txs ?? [];
+  const encoded = txResultBytes(resultsBytes);
+  if (encoded.length !== txs.length) throw new Error(`block ${height} has ${txs.length} txs but ${encoded.length} results`);
+  const ops = indexOps(height, txs, encoded.map((b) => ExecTxResult.decode(b)), encoded);
+  ops.push({ type: "put", key: INDEXED_HEIGHT_KEY, value: u64be(height) });
+  return ops;
+}
+
+async function write(ops: readonly BatchOp[]): Promise<void> {
+  const batch = db.batch();
+  for (const op of ops) {
+    if (op.type === "put") batch.put(op.key, op.value);
+    else batch.del(op.key);
+  }
+  await batch.write();
+}
+
+async function handle(req: IndexerRequest): Promise<IndexerValue> {
+  switch (req.kind) {
+    case "open": {
+      await db.open();
+      const v = await db.get(INDEXED_HEIGHT_KEY);
+      return v === undefined ? 0n : readU64be(v);
+    }
+    case "prepare":
+      prepared.set(req.height.toString(), buildOps(req.height, req.blockBytes, req.resultsBytes));
+      return null;
+    case "commit": {
+      const ops = prepared.get(req.height.toString());
+      if (ops === undefined) throw new Error(`block ${req.height} was not prepared for indexing`);
+      prepared.clear();
+      await write(ops);
+      return null;
+    }
+    case "reset":
+      prepared.clear();
+      await db.clear();
+      return null;
+    case "getByHash": {
+      const r = await index.getByHashRaw(req.hash);
+      return r ?? null;
+    }
+    case "search":
+      return index.searchRaw(req.query as Query, req.page, req.perPage, req.desc);
+    case "close":
+      await db.close();
+      return null;
+  }
+}
+
+// Requests are handled one at a time, in order: a commit never overtakes the prepare before it.
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on("message", (req: IndexerRequest) => {
+  queue = queue.then(async () => {
+    let reply: IndexerReply;
+    try {
+      reply = { id: req.id, ok: true, value: await handle(req) };
+    } catch (err) {
+      reply = { id: req.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    }
+    parentPort!.postMessage(reply);
+  });
+});
