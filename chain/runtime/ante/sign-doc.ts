@@ -1,4 +1,4 @@
-import { sha256 } from "@noble/hashes/sha2.js";
+import { hash } from "node:crypto";
 import { SignDoc } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import type { Any } from "cosmjs-types/google/protobuf/any";
@@ -20,7 +20,8 @@ export function signDocDigest(tx: DecodedTx, chainId: string, accountNumber: big
     chainId,
     accountNumber,
   }).finish();
-  const digest = sha256(doc);
+  // Native SHA-256: the JS implementation took half of this function's time.
+  const digest = new Uint8Array(hash("sha256", doc, "buffer"));
   digests.set(tx, { chainId, accountNumber, digest });
   return digest;
 }
