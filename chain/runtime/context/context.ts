@@ -59,10 +59,21 @@ export class Context {
     return this.mode === "simulate";
   }
 
-  /** The module's namespace of the current branch, charging gas for every access. */
+  /**
+   * The module's namespace of the current branch, charging gas for every access. One view per
+   * module per context: a tx's keepers ask for their store many times, and the view holds no
+   * state of its own (gas is charged per access, writes go straight to the branch).
+   */
   kvStore(storeKey: string): KVStore {
-    return new GasKVStore(new PrefixStore(this.multiStore, storePrefix(storeKey)), this.gasMeter, this.kvGasConfig);
+    let store = this.kvStores?.get(storeKey);
+    if (store === undefined) {
+      store = new GasKVStore(new PrefixStore(this.multiStore, storePrefix(storeKey)), this.gasMeter, this.kvGasConfig);
+      (this.kvStores ??= new Map()).set(storeKey, store);
+    }
+    return store;
   }
+
+  private kvStores: Map<string, KVStore> | undefined;
 
   /** A copy that writes into `store` and collects events separately (one tx, one message, ...). */
   withStore(store: CacheKVStore): Context {

@@ -16,9 +16,11 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  * iterating (the usual "iterate and delete" pattern) never disturb the scan.
  * Point reads, which far outnumber writes and scans in tx execution, go to a hash map beside the
  * tree: a string hash is computed once per string, a tree lookup compares strings at each level.
+ * The tree is built on the first bounded scan and kept from then on: most maps (a tx's write
+ * branches) are only ever read by key and flushed once in order, which a sort does more cheaply.
  */
 export class SortedMap<V> {
-  private tree: Tree<V> = new BTree<string, V>(undefined, compareStrings, 64);
+  private tree: Tree<V> | undefined;
   private readonly index = new Map<string, V>();
 
   get size(): number {
@@ -34,23 +36,41 @@ export class SortedMap<V> {
   }
 
   set(key: string, value: V): void {
-    this.tree.set(key, value, true);
+    this.tree?.set(key, value, true);
     this.index.set(key, value);
   }
 
   delete(key: string): boolean {
-    this.index.delete(key);
-    return this.tree.delete(key);
+    this.tree?.delete(key);
+    return this.index.delete(key);
   }
 
   clear(): void {
-    this.tree.clear();
+    this.tree = undefined;
     this.index.clear();
+  }
+
+  private sortedTree(): Tree<V> {
+    if (this.tree === undefined) {
+      const keys = [...this.index.keys()].sort(compareStrings);
+      this.tree = new BTree<string, V>(
+        keys.map((k) => [k, this.index.get(k) as V]),
+        compareStrings,
+        64,
+      );
+    }
+    return this.tree;
   }
 
   /** Values with start <= key < end, ascending. */
   *range(start?: string, end?: string): Generator<V> {
-    const snapshot = this.tree.clone();
+    if (this.tree === undefined && start === undefined && end === undefined) {
+      // A full scan of a map that was never scanned by range: sort a snapshot instead.
+      const values = [...this.index.keys()].sort(compareStrings).map((k) => this.index.get(k) as V);
+      yield* values;
+      return;
+    }
+    const snapshot = this.sortedTree().clone();
     for (const [k, v] of snapshot.entries(start)) {
       if (end !== undefined && k >= end) return;
       yield v;
@@ -59,7 +79,7 @@ export class SortedMap<V> {
 
   /** Values with start <= key < end, descending. */
   *rangeReversed(start?: string, end?: string): Generator<V> {
-    const snapshot = this.tree.clone();
+    const snapshot = this.sortedTree().clone();
     for (const [k, v] of snapshot.entriesReversed(end, undefined, end !== undefined)) {
       if (start !== undefined && k < start) return;
       yield v;
