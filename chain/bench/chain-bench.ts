@@ -13,7 +13,7 @@ import WebSocket from "ws";
 import { createTestNode } from "../test/support/node-process.js";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 400);
-const TXS_PER_ACCOUNT = Number(process.env.BENCH_TXS_PER_ACCOUNT ?? 25);
+const TXS_PER_ACCOUNT = Number(process.env.BENCH_TXS_PER_ACCOUNT ?? 50);
 const BATCH = 200;
 // Independent clients, each owning a slice of the accounts so that every account's txs still
 // arrive in sequence order.
