@@ -1,6 +1,9 @@
 import { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
 import { describe, expect, it } from "vitest";
-import { encodeTxResult } from "./tx-index.js";
+import { encodeExecTxResult } from "./exec-tx-result.js";
+import { parseQuery } from "./query.js";
+import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
+import { encodeTxResult, indexOps, TxIndex } from "./tx-index.js";
 
 describe("encodeTxResult", () => {
   const result = ExecTxResult.fromPartial({ code: 0, gasWanted: 200_000n, gasUsed: 70_000n, events: [{ type: "message", attributes: [{ key: "sender", value: "prec1x", index: true }] }] });
@@ -14,5 +17,63 @@ describe("encodeTxResult", () => {
     const expected = TxResult.encode({ height, index, tx, result }).finish();
     expect(encodeTxResult(height, index, tx, ExecTxResult.encode(result).finish())).toEqual(expected);
     expect(TxResult.decode(encodeTxResult(height, index, tx, ExecTxResult.encode(result).finish()))).toEqual({ height, index, tx, result });
+  });
+});
+
+/** The rows in a sorted in-memory map, read as the index thread reads its database. */
+function memoryIndex(ops: readonly BatchOp[]): { index: TxIndex; rows: number } {
+  const rows = new Map<string, Uint8Array>();
+  for (const op of ops) if (op.type === "put") rows.set(Buffer.from(op.key).toString("latin1"), op.value);
+  const sorted = [...rows.keys()].sort();
+  const reader: RawReader = {
+    get: async (key) => rows.get(Buffer.from(key).toString("latin1")),
+    async *range(opts: RangeOptions) {
+      const [gte, lt] = [Buffer.from(opts.gte).toString("latin1"), Buffer.from(opts.lt).toString("latin1")];
+      for (const k of sorted) if (k >= gte && k < lt) yield [Buffer.from(k, "latin1"), rows.get(k)!];
+    },
+  };
+  return { index: new TxIndex(reader), rows: rows.size };
+}
+
+describe("indexOps", () => {
+  const a = (key: string, value: string, index = true) => ({ key, value, index });
+  const results = [
+    ExecTxResult.fromPartial({
+      gasWanted: 200_000n,
+      gasUsed: 80_000n,
+      events: [
+        { type: "message", attributes: [a("sender", "prec1alice"), a("action", "/cosmos.bank.v1beta1.MsgSend"), a("msg_index", "0", false)] },
+        { type: "transfer", attributes: [a("amount", "5uusd"), a("amount", "5uusd")] }, // a duplicate row is written once
+        { type: "tx", attributes: [a("hash", "FORGED"), a("height", "999")] }, // reserved tags are the node's own
+        { type: "", attributes: [a("orphan", "x")] },
+        { type: "record", attributes: [a("", "no key"), a("title", "Ärztebrief ✓")] },
+      ],
+    }),
+    ExecTxResult.fromPartial({ code: 5, codespace: "sdk", log: "insufficient funds", events: [{ type: "message", attributes: [a("sender", "prec1bob")] }] }),
+  ];
+  const txs = [Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5, 6)];
+  const ops = indexOps(7n, txs, results, results.map(encodeExecTxResult));
+  const { index, rows } = memoryIndex(ops);
+  const search = async (q: string) => (await index.searchRaw(parseQuery(q), 1, 100, false)).txs.map((t) => TxResult.decode(t).index);
+
+  it("writes a hash row, a result row and one row per distinct indexed attribute", () => {
+    // 2 × (hash + result) + sender, action, amount, title for the first + sender for the second.
+    expect(rows).toBe(9);
+  });
+
+  it("finds txs by their indexed attributes, exactly or by range, and nothing else", async () => {
+    expect(await search("message.sender='prec1alice'")).toEqual([0]);
+    expect(await search("message.sender EXISTS")).toEqual([0, 1]);
+    expect(await search("transfer.amount='5uusd'")).toEqual([0]);
+    expect(await search("record.title='Ärztebrief ✓'")).toEqual([0]);
+    expect(await search("message.msg_index='0'")).toEqual([]);
+    expect(await search("tx.hash='FORGED'")).toEqual([]);
+    expect(await search("orphan EXISTS")).toEqual([]);
+    expect(await search("tx.height=7")).toEqual([0, 1]);
+  });
+
+  it("returns each tx's TxResult as TxResult.encode writes it", async () => {
+    const [hit] = (await index.searchRaw(parseQuery("message.sender='prec1bob'"), 1, 10, false)).txs;
+    expect(TxResult.decode(hit!)).toEqual({ height: 7n, index: 1, tx: txs[1], result: results[1] });
   });
 });
