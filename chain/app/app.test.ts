@@ -64,6 +64,20 @@ async function balance(chain: TestChain, who: TestKey): Promise<string> {
   return QueryBalanceResponse.decode(res.value).balance!.amount;
 }
 
+/** FinalizeBlock of height 2 alone, leaving Commit to the test. */
+async function finalizeWithoutCommit(chain: TestChain, txs: Uint8Array[]): Promise<void> {
+  await chain.app.finalizeBlock({
+    txs,
+    decidedLastCommit: { round: 0, votes: [] },
+    misbehavior: [],
+    hash: new Uint8Array(32),
+    height: 2n,
+    time: { seconds: 1_700_000_002n, nanos: 0 },
+    nextValidatorsHash: new Uint8Array(),
+    proposerAddress: new Uint8Array(20),
+  });
+}
+
 async function account(chain: TestChain, who: TestKey): Promise<BaseAccount> {
   const res = await chain.query("/cosmos.auth.v1beta1.Query/Account", QueryAccountRequest.encode({ address: who.address }).finish());
   expect(res.code).toBe(0);
@@ -297,16 +311,7 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
 
   it("isolates queries and CheckTx from a finalized block until Commit", async () => {
     const chain = await startChain();
-    await chain.app.finalizeBlock({
-      txs: [send(alice, carol, 55n, 0n).bytes],
-      decidedLastCommit: { round: 0, votes: [] },
-      misbehavior: [],
-      hash: new Uint8Array(32),
-      height: 2n,
-      time: { seconds: 1_700_000_002n, nanos: 0 },
-      nextValidatorsHash: new Uint8Array(),
-      proposerAddress: new Uint8Array(20),
-    });
+    await finalizeWithoutCommit(chain, [send(alice, carol, 55n, 0n).bytes]);
     expect(await balance(chain, carol)).toBe("0");
     // A raw store read at the latest height comes from memory, and must not see the block either.
     const aliceAccount = accountKey(addressBytes(alice.address));
@@ -323,16 +328,7 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
 
   it("moves CheckTx to a committed block while its write is in flight, and holds queries until it lands", async () => {
     const chain = await startChain();
-    await chain.app.finalizeBlock({
-      txs: [send(alice, carol, 55n, 0n).bytes],
-      decidedLastCommit: { round: 0, votes: [] },
-      misbehavior: [],
-      hash: new Uint8Array(32),
-      height: 2n,
-      time: { seconds: 1_700_000_002n, nanos: 0 },
-      nextValidatorsHash: new Uint8Array(),
-      proposerAddress: new Uint8Array(20),
-    });
+    await finalizeWithoutCommit(chain, [send(alice, carol, 55n, 0n).bytes]);
     const { durable } = chain.app.beginCommit();
     const order: string[] = [];
     const query = chain.query("/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest.encode({ address: carol.address, denom: "uusd" }).finish()).then((res) => {

@@ -89,20 +89,48 @@ class ExactWriter {
   }
 }
 
+// Fields 1-2 (code, data) and 5-6 (gas wanted, gas used): the deterministic ones, which the full
+// encoding writes around the log and info.
+function codeAndDataLength(r: ExecTxResult): number {
+  return (r.code !== 0 ? 1 + varintLength(r.code >>> 0) : 0) + (r.data.length !== 0 ? 1 + varintLength(r.data.length) + r.data.length : 0);
+}
+
+function gasLength(r: ExecTxResult): number {
+  return (r.gasWanted !== 0n ? 1 + varint64Length(r.gasWanted) : 0) + (r.gasUsed !== 0n ? 1 + varint64Length(r.gasUsed) : 0);
+}
+
+function writeCodeAndData(w: ExactWriter, r: ExecTxResult): void {
+  if (r.code !== 0) {
+    w.buf[w.pos++] = 8;
+    w.varint(r.code);
+  }
+  if (r.data.length !== 0) {
+    w.buf[w.pos++] = 18;
+    w.bytes(r.data);
+  }
+}
+
+function writeGas(w: ExactWriter, r: ExecTxResult): void {
+  if (r.gasWanted !== 0n) {
+    w.buf[w.pos++] = 40;
+    w.varint64(r.gasWanted);
+  }
+  if (r.gasUsed !== 0n) {
+    w.buf[w.pos++] = 48;
+    w.varint64(r.gasUsed);
+  }
+}
+
 /** Byte lengths of every string and nested message, in the order they are written. */
 function measure(r: ExecTxResult, lengths: number[]): number {
-  let size = 0;
   const str = (s: string): number => {
     const n = stringLength(s);
     lengths.push(n);
     return 1 + varintLength(n) + n;
   };
-  if (r.code !== 0) size += 1 + varintLength(r.code >>> 0);
-  if (r.data.length !== 0) size += 1 + varintLength(r.data.length) + r.data.length;
+  let size = codeAndDataLength(r) + gasLength(r);
   if (r.log !== "") size += str(r.log);
   if (r.info !== "") size += str(r.info);
-  if (r.gasWanted !== 0n) size += 1 + varint64Length(r.gasWanted);
-  if (r.gasUsed !== 0n) size += 1 + varint64Length(r.gasUsed);
   for (const e of r.events) {
     const slot = lengths.push(0) - 1;
     const n = measureEvent(e, lengths, str);
@@ -136,24 +164,10 @@ export function encodeExecTxResult(r: ExecTxResult): Uint8Array {
     w.buf[w.pos++] = tag;
     w.string(s, lengths[next++]!);
   };
-  if (r.code !== 0) {
-    w.buf[w.pos++] = 8;
-    w.varint(r.code);
-  }
-  if (r.data.length !== 0) {
-    w.buf[w.pos++] = 18;
-    w.bytes(r.data);
-  }
+  writeCodeAndData(w, r);
   if (r.log !== "") str(26, r.log);
   if (r.info !== "") str(34, r.info);
-  if (r.gasWanted !== 0n) {
-    w.buf[w.pos++] = 40;
-    w.varint64(r.gasWanted);
-  }
-  if (r.gasUsed !== 0n) {
-    w.buf[w.pos++] = 48;
-    w.varint64(r.gasUsed);
-  }
+  writeGas(w, r);
   for (const e of r.events) {
     w.buf[w.pos++] = 58;
     w.varint(lengths[next++]!);
@@ -176,27 +190,8 @@ export function encodeExecTxResult(r: ExecTxResult): Uint8Array {
 
 /** The deterministic fields only (code, data, gas wanted, gas used), as types/results.go hashes them. */
 export function encodeDeterministicExecTxResult(r: ExecTxResult): Uint8Array {
-  const size =
-    (r.code !== 0 ? 1 + varintLength(r.code >>> 0) : 0) +
-    (r.data.length !== 0 ? 1 + varintLength(r.data.length) + r.data.length : 0) +
-    (r.gasWanted !== 0n ? 1 + varint64Length(r.gasWanted) : 0) +
-    (r.gasUsed !== 0n ? 1 + varint64Length(r.gasUsed) : 0);
-  const w = new ExactWriter(size);
-  if (r.code !== 0) {
-    w.buf[w.pos++] = 8;
-    w.varint(r.code);
-  }
-  if (r.data.length !== 0) {
-    w.buf[w.pos++] = 18;
-    w.bytes(r.data);
-  }
-  if (r.gasWanted !== 0n) {
-    w.buf[w.pos++] = 40;
-    w.varint64(r.gasWanted);
-  }
-  if (r.gasUsed !== 0n) {
-    w.buf[w.pos++] = 48;
-    w.varint64(r.gasUsed);
-  }
+  const w = new ExactWriter(codeAndDataLength(r) + gasLength(r));
+  writeCodeAndData(w, r);
+  writeGas(w, r);
   return new Uint8Array(w.buf.buffer, w.buf.byteOffset, w.buf.byteLength);
 }
