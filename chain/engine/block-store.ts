@@ -80,7 +80,6 @@ export interface StoredBlock {
   block: Block;
   meta: BlockMeta;
   commit: Commit;
-  results: ResponseFinalizeBlock;
 }
 
 /**
@@ -119,8 +118,8 @@ interface CachedBlock {
 
 /**
  * Reads committed blocks, with a small cache of the most recent ones (the hot path for RPC).
- * Blocks and results are cached encoded: as objects they are several kilobytes per tx, and
- * keeping them alive for many blocks made the garbage collector a third of the node's CPU.
+ * Blocks and results are cached encoded: as objects they are several kilobytes per tx, which the
+ * garbage collector would copy out of the young generation and then mark for as long as cached.
  */
 export class BlockStore {
   private readonly cache = new Map<bigint, CachedBlock>();

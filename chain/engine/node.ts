@@ -1,6 +1,6 @@
 // The embedded single-validator node: a block producer that drives the Application exactly as
 // CometBFT 0.38 would (PrepareProposal → ProcessProposal → FinalizeBlock → Commit), persisting
-// blocks, results and the tx index in the same atomic batch as the state.
+// blocks and results in the same atomic batch as the state, and the tx index after it.
 import type {
   CommitInfo,
   ExtendedCommitInfo,
@@ -306,7 +306,6 @@ export class EmbeddedNode {
       block,
       meta: { blockId, blockSize: BigInt(size), header, numTxs: BigInt(txs.length) },
       commit,
-      results: finalized,
     };
     const encodedResults = finalized.txResults.map(encodeExecTxResult);
     const resultsBytes = encodeFinalizeBlock(finalized, encodedResults);
