@@ -15,19 +15,22 @@ export type AddressResult = { ok: true; bytes: Uint8Array; address: string } | {
  */
 export function parseAddress(address: string, prefix = ACCOUNT_ADDRESS_PREFIX): AddressResult {
   // Parsing is a pure function of its inputs, so remembering recent answers cannot change them.
-  const cacheKey = `${prefix}|${address}`;
-  const cached = parsed.get(cacheKey);
+  // Keyed by the address string itself: the same string object comes back (from a decoded tx)
+  // and keeps its hash, where a composite key would be built and hashed on every call.
+  let cache = parsedByPrefix.get(prefix);
+  if (cache === undefined) parsedByPrefix.set(prefix, (cache = new Map()));
+  const cached = cache.get(address);
   if (cached !== undefined) return cached;
   const result = parseUncached(address, prefix);
   if (result.ok) {
-    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value as string);
-    parsed.set(cacheKey, result);
+    if (cache.size >= PARSE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(address, result);
   }
   return result;
 }
 
 const PARSE_CACHE_SIZE = 50_000;
-const parsed = new Map<string, AddressResult>();
+const parsedByPrefix = new Map<string, Map<string, AddressResult>>();
 
 function parseUncached(address: string, prefix: string): AddressResult {
   if (address.length === 0) return { ok: false, error: ErrInvalidAddress.wrap("empty address string is not allowed") };

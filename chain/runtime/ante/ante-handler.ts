@@ -1,6 +1,6 @@
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { pubKeyToAddressBytes } from "../address/derive.js";
-import { encodeAddress } from "../address/bech32-address.js";
+import { mustParseAddress } from "../address/bech32-address.js";
 import { ceilGasFee, formatCoins, parseCoins, type Coin, type GasPrice } from "../coins/coins.js";
 import type { Context } from "../context/context.js";
 import { verifySecp256k1Digest } from "../crypto/secp256k1-verify.js";
@@ -142,7 +142,8 @@ export class AnteHandler {
         const key = decodeSecp256k1PubKey(info.publicKey);
         if (key === undefined) {
           if (!simulate) throw ErrInvalidPubKey.wrap(`unsupported public key type ${info.publicKey.typeUrl}`);
-        } else if (encodeAddress(pubKeyToAddressBytes(key)) !== signer) {
+        } else if (Buffer.compare(pubKeyToAddressBytes(key), mustParseAddress(signer, "signer")) !== 0) {
+          // Signers are canonical addresses, so comparing bytes is comparing addresses (as the SDK does).
           if (!simulate) throw ErrInvalidPubKey.wrap(`pubKey does not match signer address ${signer} with signer index: ${i}`);
         } else if (account.pubKey === undefined) {
           account = { ...account, pubKey: key };

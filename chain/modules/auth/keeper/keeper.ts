@@ -1,5 +1,5 @@
 import { BaseAccount, Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
-import { encodeAddress, mustParseAddress, parseAddress } from "../../../runtime/address/bech32-address.js";
+import { parseAddress } from "../../../runtime/address/bech32-address.js";
 import { decodeSecp256k1PubKey, encodeSecp256k1PubKey } from "../../../runtime/ante/sign-doc.js";
 import type { AnteAccountKeeper, AnteParams } from "../../../runtime/ante/expected-keepers.js";
 import type { Context } from "../../../runtime/context/context.js";
@@ -46,10 +46,12 @@ export class AccountKeeper implements AnteAccountKeeper {
   }
 
   setAccount(ctx: Context, account: Account): void {
-    const bytes = mustParseAddress(account.address, "account");
-    const canonical = encodeAddress(bytes);
+    const parsed = parseAddress(account.address);
+    if (!parsed.ok) throw parsed.error.wrap("invalid account address");
+    const bytes = parsed.bytes;
     const base: BaseAccount = {
-      address: canonical,
+      // The canonical (lowercase) spelling, as encoding the bytes again would give.
+      address: parsed.address,
       pubKey: account.pubKey === undefined ? undefined : encodeSecp256k1PubKey(account.pubKey),
       accountNumber: account.accountNumber,
       sequence: account.sequence,
