@@ -86,6 +86,8 @@ export class EmbeddedNode {
   private readonly log: (line: string) => void;
   private readonly clock: () => number;
   private fatal: ((e: unknown) => void) | undefined;
+  /** The last block's tx index write. */
+  private indexWrite: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: NodeOptions) {
     this.app = opts.app;
@@ -190,6 +192,7 @@ export class EmbeddedNode {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.inFlight;
+    await this.indexWrite;
   }
 
   private schedule(): void {
@@ -310,6 +313,8 @@ export class EmbeddedNode {
     const encodedResults = finalized.txResults.map(encodeExecTxResult);
     const resultsBytes = encodeFinalizeBlock(finalized, encodedResults);
     const blockBytes = Block.encode(block).finish();
+    // The last block's index write must have landed (a failed one stops the node here).
+    await this.indexWrite;
     // The index thread builds the block's rows while its state is written.
     const indexing = this.opts.txIndex.prepare(height, blockBytes, resultsBytes);
     indexing.catch(() => undefined);
@@ -326,8 +331,10 @@ export class EmbeddedNode {
       await this.mempool.update(txs);
     });
     await durable;
-    await indexing;
-    await this.opts.txIndex.commit(height);
+    // The index thread handles requests in order, so every tx or tx_search request made once the
+    // block is reported runs after this write: the block need not wait for it.
+    this.indexWrite = Promise.all([indexing, this.opts.txIndex.commit(height)]).then(() => undefined);
+    this.indexWrite.catch(() => undefined);
     this.state = next;
     this.lastCommit = commit;
     this.blocks.remember(stored, blockBytes, resultsBytes);
