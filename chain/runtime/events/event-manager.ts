@@ -47,11 +47,14 @@ export class EventManager {
   }
 }
 
+/**
+ * The ABCI form of events. A ChainEvent already has that shape ({type, attributes: [{key, value,
+ * index}]}) and nothing modifies either once emitted, so the same objects are handed over:
+ * copying every attribute of every tx, in CheckTx and again in FinalizeBlock, was a measurable
+ * share of the garbage.
+ */
 export function toAbciEvents(events: readonly ChainEvent[]): Event[] {
-  return events.map((e) => ({
-    type: e.type,
-    attributes: e.attributes.map((a) => ({ key: a.key, value: a.value, index: a.index })),
-  }));
+  return events as ChainEvent[] as Event[];
 }
 
 /** Appends msg_index to every event a message produced, as baseapp does since SDK 0.50. */

@@ -21,12 +21,20 @@ export function accountBalancesPrefix(address: Uint8Array): Uint8Array {
   return key;
 }
 
+/** Every transfer builds several balance keys; the chain has a handful of denoms. */
+const denomBytes = new Map<string, Uint8Array>();
+
 export function balanceKey(address: Uint8Array, denom: string): Uint8Array {
-  const prefix = accountBalancesPrefix(address);
-  const d = encoder.encode(denom);
-  const key = new Uint8Array(prefix.length + d.length);
-  key.set(prefix);
-  key.set(d, prefix.length);
+  let d = denomBytes.get(denom);
+  if (d === undefined) {
+    d = encoder.encode(denom);
+    if (denomBytes.size < 1024) denomBytes.set(denom, d);
+  }
+  const key = new Uint8Array(2 + address.length + d.length);
+  key[0] = 0x02;
+  key[1] = address.length;
+  key.set(address, 2);
+  key.set(d, 2 + address.length);
   return key;
 }
 
