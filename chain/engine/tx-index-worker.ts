@@ -27,7 +27,8 @@ const reader: RawReader = {
   },
 };
 const index = new TxIndex(reader);
-const prepared = new Map<string, BatchOp[]>();
+/** The rows of the one block handed over and not yet committed. */
+let prepared: { height: bigint; ops: BatchOp[] } | undefined;
 
 /** The ExecTxResult bytes inside an encoded ResponseFinalizeBlock (field 2), in order. */
 function txResultBytes(finalizeBlock: Uint8Array): Uint8Array[] {
@@ -67,17 +68,17 @@ async function handle(req: IndexerRequest): Promise<IndexerValue> {
       return v === undefined ? 0n : readU64be(v);
     }
     case "prepare":
-      prepared.set(req.height.toString(), buildOps(req.height, req.blockBytes, req.resultsBytes));
+      prepared = { height: req.height, ops: buildOps(req.height, req.blockBytes, req.resultsBytes) };
       return null;
     case "commit": {
-      const ops = prepared.get(req.height.toString());
-      if (ops === undefined) throw new Error(`block ${req.height} was not prepared for indexing`);
-      prepared.clear();
+      if (prepared?.height !== req.height) throw new Error(`block ${req.height} was not prepared for indexing`);
+      const { ops } = prepared;
+      prepared = undefined;
       await write(ops);
       return null;
     }
     case "reset":
-      prepared.clear();
+      prepared = undefined;
       await db.clear();
       return null;
     case "getByHash": {

@@ -5,17 +5,16 @@ import { TxResult } from "cosmjs-types/tendermint/abci/types";
 import type { Query } from "./query.js";
 import type { RawSearchResult, SearchResult } from "./tx-index.js";
 
-export type IndexerRequest = { id: number } & (
+type IndexerCall =
   | { kind: "open" }
   | { kind: "prepare"; height: bigint; blockBytes: Uint8Array; resultsBytes: Uint8Array }
   | { kind: "commit"; height: bigint }
   | { kind: "reset" }
   | { kind: "getByHash"; hash: Uint8Array }
   | { kind: "search"; query: Query; page: number; perPage: number; desc: boolean }
-  | { kind: "close" }
-);
+  | { kind: "close" };
 
-type Request = IndexerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+export type IndexerRequest = IndexerCall & { id: number };
 
 export type IndexerValue = bigint | Uint8Array | RawSearchResult | null;
 
@@ -68,7 +67,7 @@ export class TxIndexer implements TxLookup {
     this.worker.on("exit", (code) => fail(new Error(`the tx index thread exited (code ${code})`)));
   }
 
-  private call(req: Request): Promise<IndexerValue> {
+  private call(req: IndexerCall): Promise<IndexerValue> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -50,15 +50,13 @@ export class SortedMap<V> {
     this.index.clear();
   }
 
+  /** The entries in key order, copied out of the hash map. */
+  private sortedEntries(): [string, V][] {
+    return [...this.index.keys()].sort(compareStrings).map((k) => [k, this.index.get(k) as V]);
+  }
+
   private sortedTree(): Tree<V> {
-    if (this.tree === undefined) {
-      const keys = [...this.index.keys()].sort(compareStrings);
-      this.tree = new BTree<string, V>(
-        keys.map((k) => [k, this.index.get(k) as V]),
-        compareStrings,
-        64,
-      );
-    }
+    this.tree ??= new BTree<string, V>(this.sortedEntries(), compareStrings, 64);
     return this.tree;
   }
 
@@ -66,8 +64,7 @@ export class SortedMap<V> {
   *range(start?: string, end?: string): Generator<V> {
     if (this.tree === undefined && start === undefined && end === undefined) {
       // A full scan of a map that was never scanned by range: sort a snapshot instead.
-      const values = [...this.index.keys()].sort(compareStrings).map((k) => this.index.get(k) as V);
-      yield* values;
+      for (const [, v] of this.sortedEntries()) yield v;
       return;
     }
     const snapshot = this.sortedTree().clone();
