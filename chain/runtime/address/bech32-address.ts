@@ -1,6 +1,7 @@
 import { bech32 } from "@scure/base";
 import { ErrInvalidAddress } from "../errors/sdk-errors.js";
 import type { ChainError } from "../errors/registry.js";
+import { keyString } from "../store/bytes.js";
 
 export const ACCOUNT_ADDRESS_PREFIX = "prec";
 
@@ -64,7 +65,7 @@ export function mustParseAddress(address: string, field: string, prefix = ACCOUN
 
 export function encodeAddress(bytes: Uint8Array, prefix = ACCOUNT_ADDRESS_PREFIX): string {
   // Every tx encodes its signers' and recipients' addresses again; the bech32 checksum dominates.
-  const cacheKey = `${prefix}|${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")}`;
+  const cacheKey = `${prefix}|${keyString(bytes)}`;
   let address = encoded.get(cacheKey);
   if (address === undefined) {
     address = bech32.encode(prefix, bech32.toWords(bytes), 90);

@@ -1,9 +1,10 @@
 import { ripemd160 } from "@noble/hashes/legacy.js";
 import { sha256 } from "@noble/hashes/sha2.js";
+import { keyString } from "../store/bytes.js";
 
 /** Account address of a 33-byte compressed secp256k1 key: ripemd160(sha256(key)), as in the SDK. */
 export function pubKeyToAddressBytes(compressedPubKey: Uint8Array): Uint8Array {
-  const memoKey = Buffer.from(compressedPubKey.buffer, compressedPubKey.byteOffset, compressedPubKey.byteLength).toString("latin1");
+  const memoKey = keyString(compressedPubKey);
   let address = addresses.get(memoKey);
   if (address === undefined) {
     address = ripemd160(sha256(compressedPubKey));

@@ -1,7 +1,4 @@
-/** A view, not a copy: each byte becomes one char of the key. */
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-}
+import { keyString as latin1 } from "../store/bytes.js";
 
 /**
  * Remembers signatures that verified, keyed by (sign-bytes digest, pubkey, signature). Validity is

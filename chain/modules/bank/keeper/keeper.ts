@@ -6,21 +6,26 @@ import type { AnteBankKeeper } from "../../../runtime/ante/expected-keepers.js";
 import type { Coin } from "../../../runtime/coins/coins.js";
 import type { Context } from "../../../runtime/context/context.js";
 import { paginate, type Page } from "../../../runtime/query/pagination.js";
+import { keyString } from "../../../runtime/store/bytes.js";
 import { ErrInsufficientFunds, ErrSendDisabled } from "../types/errors.js";
 import { coinReceivedEvent, coinSpentEvent, messageSenderEvent, transferEvent } from "../types/events.js";
 import type { BankAccountKeeper } from "../types/expected-keepers.js";
 import { accountBalancesPrefix, balanceKey, PARAMS_KEY, STORE_KEY, SUPPLY_PREFIX, supplyKey } from "../types/keys.js";
 import { DEFAULT_PARAMS, isSendEnabled } from "../types/params.js";
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// Amounts are stored as decimal ASCII (as the SDK's math.Int marshals). Every send reads and writes
+// four of them, so they skip the UTF-8 codecs: ASCII digits are the same bytes in latin1.
 function encodeAmount(amount: bigint): Uint8Array {
-  return encoder.encode(amount.toString());
+  const text = amount.toString();
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
 }
 
 function decodeAmount(bytes: Uint8Array | undefined): bigint {
-  return bytes === undefined ? 0n : BigInt(decoder.decode(bytes));
+  return bytes === undefined ? 0n : BigInt(keyString(bytes));
 }
 
 const sendParams = new WeakMap<Uint8Array, Params>();
