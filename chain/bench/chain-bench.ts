@@ -182,6 +182,7 @@ async function main() {
     );
     const started = performance.now();
     const cpuAtStart = cpuSeconds(node.pid);
+    const clientCpuAtStart = process.cpuUsage();
     let rejected = 0;
     const streams = Array.from({ length: CLIENTS }, (_, c) =>
       txs.filter((_, k) => (k % ACCOUNTS) % CLIENTS === c),
@@ -210,6 +211,7 @@ async function main() {
     while (committed.size < txs.length - rejected && performance.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
     const cpuAtEnd = cpuSeconds(node.pid);
+    const clientCpu = process.cpuUsage(clientCpuAtStart);
     ws.close();
 
     const latencies = [...committed]
@@ -232,6 +234,7 @@ async function main() {
       console.log(
         `node CPU per committed tx: ${perTx(cpuAtEnd.process - cpuAtStart.process)} µs in all threads, ${perTx(cpuAtEnd.main - cpuAtStart.main)} µs on the main thread`,
       );
+      console.log(`this load generator's CPU per committed tx: ${perTx((clientCpu.user + clientCpu.system) / 1e6)} µs`);
     }
   } finally {
     await node.stop();
