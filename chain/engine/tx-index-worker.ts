@@ -9,8 +9,8 @@ import { Block } from "cosmjs-types/tendermint/types/block";
 import "../runtime/codec/cosmjs-types-codec.js";
 import { readU64be, u64be } from "./encoding.js";
 import type { Query } from "./query.js";
-import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
-import { INDEXED_HEIGHT_KEY, indexOps, TxIndex } from "./tx-index.js";
+import type { RangeOptions, RawReader } from "./raw-store.js";
+import { INDEXED_HEIGHT_KEY, indexTxRows, TxIndex } from "./tx-index.js";
 import type { IndexerReply, IndexerRequest, IndexerValue } from "./tx-indexer.js";
 
 const db = new ClassicLevel<Uint8Array, Uint8Array>(workerData.path as string, { keyEncoding: "view", valueEncoding: "view" });
@@ -27,8 +27,14 @@ const reader: RawReader = {
   },
 };
 const index = new TxIndex(reader);
-/** The rows of the one block handed over and not yet committed. */
-let prepared: { height: bigint; ops: BatchOp[] } | undefined;
+type Batch = ReturnType<typeof db.batch>;
+/**
+ * The rows of the one block handed over and not yet committed, already inside a database batch:
+ * a put copies its bytes into the native batch, so a block's rows do not stay on this thread's
+ * heap until the commit (held as objects, they made this thread's collector copy and promote
+ * them block after block).
+ */
+let prepared: { height: bigint; batch: Batch } | undefined;
 
 /** The ExecTxResult bytes inside an encoded ResponseFinalizeBlock (field 2), in order. */
 function txResultBytes(finalizeBlock: Uint8Array): Uint8Array[] {
@@ -42,22 +48,22 @@ function txResultBytes(finalizeBlock: Uint8Array): Uint8Array[] {
   return out;
 }
 
-function buildOps(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint8Array): BatchOp[] {
+function prepareBatch(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint8Array): Batch {
   const txs = Block.decode(blockBytes).data?.txs ?? [];
   const encoded = txResultBytes(resultsBytes);
   if (encoded.length !== txs.length) throw new Error(`block ${height} has ${txs.length} txs but ${encoded.length} results`);
-  const ops = indexOps(height, txs, encoded.map((b) => ExecTxResult.decode(b)), encoded);
-  ops.push({ type: "put", key: INDEXED_HEIGHT_KEY, value: u64be(height) });
-  return ops;
+  const batch = db.batch();
+  const put = (key: Uint8Array, value: Uint8Array): void => void batch.put(key, value);
+  // One result decoded at a time, so its objects die young.
+  txs.forEach((tx, i) => indexTxRows(height, i, tx, ExecTxResult.decode(encoded[i]!), encoded[i]!, put));
+  batch.put(INDEXED_HEIGHT_KEY, u64be(height));
+  return batch;
 }
 
-async function write(ops: readonly BatchOp[]): Promise<void> {
-  const batch = db.batch();
-  for (const op of ops) {
-    if (op.type === "put") batch.put(op.key, op.value);
-    else batch.del(op.key);
-  }
-  await batch.write();
+async function discardPrepared(): Promise<void> {
+  const batch = prepared?.batch;
+  prepared = undefined;
+  await batch?.close();
 }
 
 async function handle(req: IndexerRequest): Promise<IndexerValue> {
@@ -68,17 +74,18 @@ async function handle(req: IndexerRequest): Promise<IndexerValue> {
       return v === undefined ? 0n : readU64be(v);
     }
     case "prepare":
-      prepared = { height: req.height, ops: buildOps(req.height, req.blockBytes, req.resultsBytes) };
+      await discardPrepared();
+      prepared = { height: req.height, batch: prepareBatch(req.height, req.blockBytes, req.resultsBytes) };
       return null;
     case "commit": {
       if (prepared?.height !== req.height) throw new Error(`block ${req.height} was not prepared for indexing`);
-      const { ops } = prepared;
+      const { batch } = prepared;
       prepared = undefined;
-      await write(ops);
+      await batch.write();
       return null;
     }
     case "reset":
-      prepared = undefined;
+      await discardPrepared();
       await db.clear();
       return null;
     case "getByHash": {
@@ -88,6 +95,7 @@ async function handle(req: IndexerRequest): Promise<IndexerValue> {
     case "search":
       return index.searchRaw(req.query as Query, req.page, req.perPage, req.desc);
     case "close":
+      await discardPrepared();
       await db.close();
       return null;
   }

@@ -62,28 +62,35 @@ export function encodeTxResult(height: bigint, index: number, tx: Uint8Array, en
   return w.finish();
 }
 
+/** Where index rows go: a database batch in the index thread, an array in tests. */
+export type IndexRowSink = (key: Uint8Array, value: Uint8Array) => void;
+
+const EMPTY = new Uint8Array(0);
+
+/** The rows of one tx: its hash, its TxResult, and one per distinct indexed event attribute. */
+export function indexTxRows(height: bigint, index: number, tx: Uint8Array, result: ExecTxResult, encodedResult: Uint8Array, put: IndexRowSink): void {
+  const p = pos(height, index);
+  put(concatBytes(HASH, txHash(tx)), p);
+  put(concatBytes(POS, p), encodeTxResult(height, index, tx, encodedResult));
+  const seen = new Set<string>();
+  for (const ev of result.events) {
+    if (!ev.type) continue;
+    for (const a of ev.attributes) {
+      if (!a.key || !a.index) continue;
+      const tag = `${ev.type}.${a.key}`;
+      if (RESERVED.has(tag)) continue;
+      const dedupe = `${tag}\u0000${a.value}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      put(tagPrefix(tag, a.value, p), EMPTY);
+    }
+  }
+}
+
 export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[], encodedResults: readonly Uint8Array[]): BatchOp[] {
   const ops: BatchOp[] = [];
-  const empty = new Uint8Array(0);
-  txs.forEach((tx, index) => {
-    const result = results[index]!;
-    const p = pos(height, index);
-    ops.push({ type: "put", key: concatBytes(HASH, txHash(tx)), value: p });
-    ops.push({ type: "put", key: concatBytes(POS, p), value: encodeTxResult(height, index, tx, encodedResults[index]!) });
-    const seen = new Set<string>();
-    for (const ev of result.events) {
-      if (!ev.type) continue;
-      for (const a of ev.attributes) {
-        if (!a.key || !a.index) continue;
-        const tag = `${ev.type}.${a.key}`;
-        if (RESERVED.has(tag)) continue;
-        const dedupe = `${tag}\u0000${a.value}`;
-        if (seen.has(dedupe)) continue;
-        seen.add(dedupe);
-        ops.push({ type: "put", key: tagPrefix(tag, a.value, p), value: empty });
-      }
-    }
-  });
+  const put: IndexRowSink = (key, value) => ops.push({ type: "put", key, value });
+  txs.forEach((tx, index) => indexTxRows(height, index, tx, results[index]!, encodedResults[index]!, put));
   return ops;
 }
 
