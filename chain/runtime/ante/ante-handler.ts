@@ -1,5 +1,5 @@
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
-import { pubKeyToAddressBytes } from "../address/derive.js";
+import { pubKeyHasAddress } from "../address/derive.js";
 import { mustParseAddress } from "../address/bech32-address.js";
 import { ceilGasFee, formatCoins, parseCoins, type Coin, type GasPrice } from "../coins/coins.js";
 import type { Context } from "../context/context.js";
@@ -142,7 +142,7 @@ export class AnteHandler {
         const key = decodeSecp256k1PubKey(info.publicKey);
         if (key === undefined) {
           if (!simulate) throw ErrInvalidPubKey.wrap(`unsupported public key type ${info.publicKey.typeUrl}`);
-        } else if (Buffer.compare(pubKeyToAddressBytes(key), mustParseAddress(signer, "signer")) !== 0) {
+        } else if (!pubKeyHasAddress(key, mustParseAddress(signer, "signer"))) {
           // Signers are canonical addresses, so comparing bytes is comparing addresses (as the SDK does).
           if (!simulate) throw ErrInvalidPubKey.wrap(`pubKey does not match signer address ${signer} with signer index: ${i}`);
         } else if (account.pubKey === undefined) {

@@ -30,15 +30,33 @@ const digests = new WeakMap<DecodedTx, { chainId: string; accountNumber: bigint;
 
 /** The 33-byte key inside a `/cosmos.crypto.secp256k1.PubKey` Any, or undefined for any other shape. */
 export function decodeSecp256k1PubKey(any: Any): Uint8Array | undefined {
-  if (any.typeUrl !== SECP256K1_PUBKEY_TYPE_URL) return undefined;
-  try {
-    const key = PubKey.decode(any.value).key;
-    return key.length === 33 && (key[0] === 2 || key[0] === 3) ? key : undefined;
-  } catch {
-    return undefined;
+  // A tx's signer infos are decoded once and read in CheckTx and again in FinalizeBlock.
+  const known = decodedKeys.get(any);
+  if (known !== undefined) return known ?? undefined;
+  let key: Uint8Array | null = null;
+  if (any.typeUrl === SECP256K1_PUBKEY_TYPE_URL) {
+    try {
+      const k = PubKey.decode(any.value).key;
+      if (k.length === 33 && (k[0] === 2 || k[0] === 3)) key = k;
+    } catch {
+      // Not a PubKey message: no key.
+    }
   }
+  decodedKeys.set(any, key);
+  return key ?? undefined;
 }
 
+/** Keyed by the Any object, which decoded txs and accounts share and never modify. */
+const decodedKeys = new WeakMap<Any, Uint8Array | null>();
+
 export function encodeSecp256k1PubKey(key: Uint8Array): Any {
-  return { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key }).finish() };
+  // Every account write encodes its key again; the key object is the same until the account changes hands.
+  let any = encodedKeys.get(key);
+  if (any === undefined) {
+    any = { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key }).finish() };
+    encodedKeys.set(key, any);
+  }
+  return any;
 }
+
+const encodedKeys = new WeakMap<Uint8Array, Any>();
