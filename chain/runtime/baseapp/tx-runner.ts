@@ -4,7 +4,7 @@ import type { AnteHandler } from "../ante/ante-handler.js";
 import { Context } from "../context/context.js";
 import { ChainError, toAbciError } from "../errors/registry.js";
 import { ErrInvalidGasLimit } from "../errors/sdk-errors.js";
-import { EventManager, withMsgIndex, type ChainEvent } from "../events/event-manager.js";
+import { EventManager, msgIndexAttribute, withMsgIndex, type ChainEvent, type EventAttribute } from "../events/event-manager.js";
 import { BasicGasMeter, InfiniteGasMeter, OutOfGasError, type GasMeter } from "../gas/gas-meter.js";
 import type { CacheKVStore } from "../store/types.js";
 import { decodeTx, type DecodedTx, type TxLimits } from "../tx/decode-tx.js";
@@ -28,6 +28,21 @@ export interface TxRunnerOptions {
   readonly ante: AnteHandler;
   readonly txLimits: TxLimits;
 }
+
+/** The constant attributes of baseapp's message event, one frozen object per type URL / module. */
+function constantAttribute(memo: Map<string, EventAttribute>, key: string, value: string): EventAttribute {
+  let attr = memo.get(value);
+  if (attr === undefined) {
+    attr = Object.freeze({ key, value, index: true });
+    memo.set(value, attr);
+  }
+  return attr;
+}
+
+const actions = new Map<string, EventAttribute>();
+const modules = new Map<string, EventAttribute>();
+const actionAttribute = (typeUrl: string) => constantAttribute(actions, "action", typeUrl);
+const moduleAttribute = (module: string) => constantAttribute(modules, "module", module);
 
 function failure(err: unknown, gasWanted: number, meter: GasMeter | undefined, events: readonly ChainEvent[]): TxOutcome {
   const gasUsed = meter?.consumed() ?? 0;
@@ -101,15 +116,17 @@ export class TxRunner {
           if (err instanceof ChainError) throw err.wrap(`failed to execute message; message index: ${index}`);
           throw err;
         }
-        const messageEvent: ChainEvent = {
+        // baseapp's message event, built with its msg_index rather than copied to append it.
+        events.push({
           type: "message",
           attributes: [
-            { key: "action", value: msg.typeUrl, index: true },
+            actionAttribute(msg.typeUrl),
             { key: "sender", value: msg.signer, index: true },
-            { key: "module", value: msg.route.module, index: true },
+            moduleAttribute(msg.route.module),
+            msgIndexAttribute(index),
           ],
-        };
-        events.push(...withMsgIndex([messageEvent, ...msgCtx.eventManager.events()], index));
+        });
+        for (const e of withMsgIndex(msgCtx.eventManager.events(), index)) events.push(e);
         msgResponses.push(result.response);
       });
     } catch (err) {

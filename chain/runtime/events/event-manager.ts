@@ -57,8 +57,20 @@ export function toAbciEvents(events: readonly ChainEvent[]): Event[] {
   return events as ChainEvent[] as Event[];
 }
 
+/** The msg_index attribute of message `msgIndex`; shared and frozen, as nothing modifies an emitted event. */
+export function msgIndexAttribute(msgIndex: number): EventAttribute {
+  let attr = msgIndexAttributes[msgIndex];
+  if (attr === undefined) {
+    attr = Object.freeze({ key: "msg_index", value: String(msgIndex), index: true });
+    if (msgIndex < 64) msgIndexAttributes[msgIndex] = attr;
+  }
+  return attr;
+}
+
+const msgIndexAttributes: EventAttribute[] = [];
+
 /** Appends msg_index to every event a message produced, as baseapp does since SDK 0.50. */
 export function withMsgIndex(events: readonly ChainEvent[], msgIndex: number): ChainEvent[] {
-  const attr: EventAttribute = { key: "msg_index", value: String(msgIndex), index: true };
+  const attr = msgIndexAttribute(msgIndex);
   return events.map((e) => ({ type: e.type, attributes: [...e.attributes, attr] }));
 }

@@ -62,7 +62,11 @@ export class CacheKV implements CacheKVStore, KeyedReader {
   }
 
   write(): void {
-    for (const d of this.dirty.range()) {
+    // Another cache layer keys its entries by string and sorts only when scanned, so the order of
+    // these writes is unobservable there; a tx's two branches flush into the block's this way
+    // without sorting. Any other parent gets them in key order.
+    const entries = this.parent instanceof CacheKV ? this.dirty.values() : this.dirty.range();
+    for (const d of entries) {
       if (d.value === undefined) this.parent.delete(d.key);
       else this.parent.set(d.key, d.value);
     }

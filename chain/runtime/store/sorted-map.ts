@@ -50,6 +50,11 @@ export class SortedMap<V> {
     this.index.clear();
   }
 
+  /** Every value, in no particular order (insertion order). */
+  values(): IterableIterator<V> {
+    return this.index.values();
+  }
+
   /** The entries in key order, copied out of the hash map. */
   private sortedEntries(): [string, V][] {
     return [...this.index.keys()].sort(compareStrings).map((k) => [k, this.index.get(k) as V]);

@@ -52,55 +52,77 @@ export class WireError extends Error {}
 
 /** Throws WireError on malformed protobuf or on a field the schema rejects. */
 export function rejectUnknownFields(buf: Uint8Array, schema: Schema, allowNonCritical: boolean, path = "msg"): void {
-  let pos = 0;
-  const readVarint = (): number => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      if (pos >= buf.length) throw new WireError(`${path}: truncated varint`);
-      const b = buf[pos++] as number;
-      if (shift < 49) result += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) return result;
-      shift += 7;
-      if (shift > 63) throw new WireError(`${path}: varint too long`);
-    }
-  };
-  while (pos < buf.length) {
-    const tag = readVarint();
+  // Every broadcast tx's envelope goes through here: no views, closures or path strings are
+  // made unless it fails.
+  checkFields(buf, 0, buf.length, schema, allowNonCritical, path, []);
+}
+
+function wireError(root: string, fields: readonly number[], detail: string): WireError {
+  return new WireError(`${[root, ...fields].join(".")}: ${detail}`);
+}
+
+/** Position of the reader; the walk is synchronous, so one cursor serves every nesting level. */
+let at = 0;
+
+/** The varint at `at` (advancing it), or -1 if it runs past `end`, or -2 if it is over 10 bytes. */
+function readVarint(buf: Uint8Array, end: number): number {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    if (at >= end) return -1;
+    const b = buf[at++] as number;
+    if (shift < 49) result += (b & 0x7f) * 2 ** shift;
+    if ((b & 0x80) === 0) return result;
+    shift += 7;
+    if (shift > 63) return -2;
+  }
+}
+
+function readVarintOrThrow(buf: Uint8Array, end: number, root: string, fields: readonly number[]): number {
+  const v = readVarint(buf, end);
+  if (v === -1) throw wireError(root, fields, "truncated varint");
+  if (v === -2) throw wireError(root, fields, "varint too long");
+  return v;
+}
+
+function checkFields(buf: Uint8Array, start: number, end: number, schema: Schema, allowNonCritical: boolean, root: string, fields: number[]): void {
+  at = start;
+  while (at < end) {
+    const tag = readVarintOrThrow(buf, end, root, fields);
     const field = Math.floor(tag / 8);
     const wire = tag & 7;
-    if (field === 0) throw new WireError(`${path}: illegal field number 0`);
+    if (field === 0) throw wireError(root, fields, "illegal field number 0");
     const spec = schema[field];
     if (spec === undefined) {
-      if (!(allowNonCritical && (field & NON_CRITICAL_BIT) !== 0)) {
-        throw new WireError(`${path}: unknown field ${field} (wire type ${wire})`);
-      }
+      if (!(allowNonCritical && (field & NON_CRITICAL_BIT) !== 0)) throw wireError(root, fields, `unknown field ${field} (wire type ${wire})`);
     } else if (spec.wire !== wire) {
-      throw new WireError(`${path}: field ${field} has wire type ${wire}, expected ${spec.wire}`);
+      throw wireError(root, fields, `field ${field} has wire type ${wire}, expected ${spec.wire}`);
     }
     switch (wire) {
       case 0:
-        readVarint();
+        readVarintOrThrow(buf, end, root, fields);
         break;
       case 1:
-        pos += 8;
+        at += 8;
         break;
       case 5:
-        pos += 4;
+        at += 4;
         break;
       case 2: {
-        const len = readVarint();
-        const end = pos + len;
-        if (end > buf.length) throw new WireError(`${path}: field ${field} overruns the buffer`);
+        const len = readVarintOrThrow(buf, end, root, fields);
+        const fieldEnd = at + len;
+        if (fieldEnd > end) throw wireError(root, fields, `field ${field} overruns the buffer`);
         if (spec?.message !== undefined) {
-          rejectUnknownFields(buf.subarray(pos, end), spec.message, allowNonCritical, `${path}.${field}`);
+          fields.push(field);
+          checkFields(buf, at, fieldEnd, spec.message, allowNonCritical, root, fields);
+          fields.pop();
         }
-        pos = end;
+        at = fieldEnd;
         break;
       }
       default:
-        throw new WireError(`${path}: unsupported wire type ${wire}`);
+        throw wireError(root, fields, `unsupported wire type ${wire}`);
     }
-    if (pos > buf.length) throw new WireError(`${path}: truncated field ${field}`);
+    if (at > end) throw wireError(root, fields, `truncated field ${field}`);
   }
 }
