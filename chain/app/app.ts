@@ -23,6 +23,7 @@ import {
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import "../runtime/codec/cosmjs-types-codec.js";
 import type { Application, BatchOp } from "../runtime/abci/application.js";
+import { encodedExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { TxRunner, type TxOutcome } from "../runtime/baseapp/tx-runner.js";
 import { parseGasPrice, type GasPrice } from "../runtime/coins/coins.js";
 import { Context, type BlockHeader, type BlockTime, type ExecMode } from "../runtime/context/context.js";
@@ -123,8 +124,9 @@ function blockTimeOf(ts: Timestamp | undefined): BlockTime {
   return { seconds: ts?.seconds ?? 0n, nanos: ts?.nanos ?? 0 };
 }
 
+/** A block's tx result, encoded as soon as the tx ran so its event objects die young. */
 function toExecTxResult(o: TxOutcome): ExecTxResult {
-  return {
+  return encodedExecTxResult({
     code: o.code,
     data: o.data,
     log: o.log,
@@ -133,7 +135,7 @@ function toExecTxResult(o: TxOutcome): ExecTxResult {
     gasUsed: BigInt(o.gasUsed),
     events: toAbciEvents(o.events),
     codespace: o.codespace,
-  };
+  });
 }
 
 function queryError(err: unknown, height: bigint): ResponseQuery {

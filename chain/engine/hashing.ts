@@ -7,7 +7,7 @@ import { Consensus } from "cosmjs-types/tendermint/version/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockID, CommitSig, type Commit, type Header, type PartSetHeader } from "cosmjs-types/tendermint/types/types";
 import { sha256, txHash } from "./encoding.js";
-import { encodeDeterministicExecTxResult } from "./exec-tx-result.js";
+import { encodeDeterministicExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { hashFromByteSlices } from "./merkle.js";
 
 const BLOCK_PART_SIZE = 65536;

@@ -16,7 +16,7 @@ import type { Application } from "../runtime/abci/application.js";
 import { blockOps, BlockStore, encodeFinalizeBlock, type ChainState, type StoredBlock } from "./block-store.js";
 import { bytesEqual, rfc3339Nano, txHash, timestampFromMillis, timestampToMillis, toHex, parseRfc3339 } from "./encoding.js";
 import { EventBus, eventMap } from "./event-bus.js";
-import { encodeExecTxResult } from "./exec-tx-result.js";
+import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { consensusParamsProto, genesisValidators, initChainRequest, type GenesisDoc, type GenesisValidator } from "./genesis.js";
 import {
   blockPartSetHeader,

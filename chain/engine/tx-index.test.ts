@@ -1,6 +1,6 @@
 import { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
 import { describe, expect, it } from "vitest";
-import { encodeExecTxResult } from "./exec-tx-result.js";
+import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { parseQuery } from "./query.js";
 import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
 import { encodeTxResult, indexOps, TxIndex } from "./tx-index.js";

@@ -2,7 +2,7 @@
 // size. The generic writer forks a state per nested Event and EventAttribute and queues one
 // operation object per field; a block's results hold hundreds of thousands of such fields, and
 // that garbage was the largest single allocation of block production.
-import type { Event, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+import { ExecTxResult, type Event } from "cosmjs-types/tendermint/abci/types";
 import { utf8Length, utf8Write } from "cosmjs-types/utf8";
 
 // cosmjs-types writes lone surrogates its own way (not as U+FFFD, as Buffer does); any string
@@ -157,6 +157,8 @@ function measureEvent(e: Event, lengths: number[], str: (s: string) => number): 
 }
 
 export function encodeExecTxResult(r: ExecTxResult): Uint8Array {
+  const known = encodedResults.get(r);
+  if (known !== undefined) return known;
   const lengths: number[] = [];
   const w = new ExactWriter(measure(r, lengths));
   let next = 0;
@@ -194,4 +196,38 @@ export function encodeDeterministicExecTxResult(r: ExecTxResult): Uint8Array {
   writeCodeAndData(w, r);
   writeGas(w, r);
   return new Uint8Array(w.buf.buffer, w.buf.byteOffset, w.buf.byteLength);
+}
+
+/** The bytes of each result made by `encodedExecTxResult`, which encodeExecTxResult hands back as they are. */
+const encodedResults = new WeakMap<ExecTxResult, Uint8Array>();
+
+/**
+ * The same result, encoded at once, whose events are decoded again from those bytes only when
+ * something reads them (an event subscriber, the ABCI socket, a test). FinalizeBlock returns a
+ * whole block's results together, so events held as objects lived until the block's end: the young
+ * generation copied and promoted them, and they were a quarter of what survived it. Assigning
+ * `events` replaces them and forgets the bytes.
+ */
+export function encodedExecTxResult(result: ExecTxResult): ExecTxResult {
+  const bytes = encodeExecTxResult(result);
+  let events: Event[] | undefined;
+  const lazy: ExecTxResult = {
+    code: result.code,
+    data: result.data,
+    log: result.log,
+    info: result.info,
+    gasWanted: result.gasWanted,
+    gasUsed: result.gasUsed,
+    get events(): Event[] {
+      events ??= ExecTxResult.decode(bytes).events;
+      return events;
+    },
+    set events(value: Event[]) {
+      events = value;
+      encodedResults.delete(lazy);
+    },
+    codespace: result.codespace,
+  };
+  encodedResults.set(lazy, bytes);
+  return lazy;
 }

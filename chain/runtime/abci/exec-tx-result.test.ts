@@ -1,6 +1,6 @@
 import { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { describe, expect, it } from "vitest";
-import { encodeDeterministicExecTxResult, encodeExecTxResult } from "./exec-tx-result.js";
+import { encodedExecTxResult, encodeDeterministicExecTxResult, encodeExecTxResult } from "./exec-tx-result.js";
 
 const attr = (key: string, value: string, index = true) => ({ key, value, index });
 
@@ -49,5 +49,30 @@ describe("encodeDeterministicExecTxResult", () => {
       const subset = ExecTxResult.fromPartial({ code: r.code, data: r.data, gasWanted: r.gasWanted, gasUsed: r.gasUsed });
       expect(encodeDeterministicExecTxResult(r)).toEqual(new Uint8Array(ExecTxResult.encode(subset).finish()));
     }
+  });
+});
+
+describe("encodedExecTxResult", () => {
+  it("reads back as the original result and encodes to the same bytes", () => {
+    for (const r of cases) {
+      const lazy = encodedExecTxResult(r);
+      // Events that decode to the same protobuf: cosmjs fills defaults the same way on both sides.
+      expect(ExecTxResult.decode(ExecTxResult.encode(lazy).finish())).toEqual(ExecTxResult.decode(ExecTxResult.encode(r).finish()));
+      expect(Buffer.from(encodeExecTxResult(lazy)).toString("hex")).toBe(Buffer.from(ExecTxResult.encode(r).finish()).toString("hex"));
+      expect(lazy.events.map((e) => e.type)).toEqual(r.events.map((e) => e.type));
+    }
+  });
+
+  it("shows its events to JSON and to deep equality like a plain result", () => {
+    const lazy = encodedExecTxResult(cases[1]!);
+    expect(JSON.parse(JSON.stringify(lazy, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).events[0].type).toBe("tx");
+    expect(lazy).toEqual({ ...cases[1]!, events: lazy.events });
+    expect(lazy.events[0]!.attributes[1]).toEqual(attr("fee_payer", "prec1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"));
+  });
+
+  it("encodes replaced events, not the bytes it was made with", () => {
+    const lazy = encodedExecTxResult(cases[1]!);
+    lazy.events = [{ type: "replaced", attributes: [] }];
+    expect(ExecTxResult.decode(encodeExecTxResult(lazy)).events.map((e) => e.type)).toEqual(["replaced"]);
   });
 });
