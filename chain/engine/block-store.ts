@@ -1,6 +1,6 @@
 // Layout of the engine's committed data. Every key lives under "cmt/" and is written as sidecar ops
 // of the block's commit, so blocks and results are never ahead of or behind the state.
-import { BinaryWriter } from "cosmjs-types/binary";
+import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { Event, ResponseFinalizeBlock, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
@@ -94,6 +94,29 @@ export function encodeFinalizeBlock(results: ResponseFinalizeBlock, encodedTxRes
   if (results.consensusParamUpdates !== undefined) ConsensusParams.encode(results.consensusParamUpdates, w.uint32(34).fork()).ldelim();
   if (results.appHash.length !== 0) w.uint32(42).bytes(results.appHash);
   return w.finish();
+}
+
+/** The values of one repeated length-delimited field of an encoded message, in order, as views. */
+function repeatedField(message: Uint8Array, field: number): Uint8Array[] {
+  const r = new BinaryReader(message);
+  const out: Uint8Array[] = [];
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    if (tag >>> 3 === field && (tag & 7) === 2) out.push(r.bytes());
+    else r.skipType(tag & 7);
+  }
+  return out;
+}
+
+/** The encoded ExecTxResults inside an encoded ResponseFinalizeBlock (field 2), in order. */
+export function txResultsOf(resultsBytes: Uint8Array): Uint8Array[] {
+  return repeatedField(resultsBytes, 2);
+}
+
+/** The txs of an encoded Block (data = field 2, txs = its field 1), in order, without decoding the rest. */
+export function txsOf(blockBytes: Uint8Array): Uint8Array[] {
+  const data = repeatedField(blockBytes, 2);
+  return data.length === 0 ? [] : repeatedField(data[data.length - 1]!, 1);
 }
 
 /** `resultsBytes` is encodeFinalizeBlock of the block's results. */

@@ -32,7 +32,8 @@ import {
 import { defaultMempoolOptions, Mempool, type MempoolOptions } from "./mempool.js";
 import type { RawReader } from "./raw-store.js";
 import { blockJson, blockIdJson, headerJson, txDataJson } from "./rpc/shapes.js";
-import type { TxIndexer, TxLookup } from "./tx-indexer.js";
+import type { TxIndexer } from "./tx-indexer.js";
+import { IndexedTxLookup, type TxLookup } from "./tx-lookup.js";
 import type { ValidatorKey } from "./validator-key.js";
 
 export const COMETBFT_VERSION = "0.38.17";
@@ -99,7 +100,7 @@ export class EmbeddedNode {
     this.clock = opts.clock ?? Date.now;
     this.mempool = new Mempool(opts.app, { ...defaultMempoolOptions, ...opts.mempool });
     this.blocks = new BlockStore(opts.db);
-    this.txIndex = opts.txIndex;
+    this.txIndex = new IndexedTxLookup(opts.txIndex, this.blocks);
     this.validators = genesisValidators(opts.genesis);
     if (this.validators.length !== 1 || !bytesEqual(this.validators[0]!.pubKey, opts.validatorKey.pubKey)) {
       throw new Error(

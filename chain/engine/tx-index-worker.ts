@@ -3,10 +3,9 @@
 // are rebuilt from the block store after a crash, so they are written without fsync.
 import { parentPort, workerData } from "node:worker_threads";
 import { ClassicLevel } from "classic-level";
-import { BinaryReader } from "cosmjs-types/binary";
 import { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
-import { Block } from "cosmjs-types/tendermint/types/block";
 import "../runtime/codec/cosmjs-types-codec.js";
+import { txResultsOf, txsOf } from "./block-store.js";
 import { readU64be, u64be } from "./encoding.js";
 import type { Query } from "./query.js";
 import type { RangeOptions, RawReader } from "./raw-store.js";
@@ -36,26 +35,14 @@ type Batch = ReturnType<typeof db.batch>;
  */
 let prepared: { height: bigint; batch: Batch } | undefined;
 
-/** The ExecTxResult bytes inside an encoded ResponseFinalizeBlock (field 2), in order. */
-function txResultBytes(finalizeBlock: Uint8Array): Uint8Array[] {
-  const r = new BinaryReader(finalizeBlock);
-  const out: Uint8Array[] = [];
-  while (r.pos < r.len) {
-    const tag = r.uint32();
-    if (tag >>> 3 === 2 && (tag & 7) === 2) out.push(r.bytes());
-    else r.skipType(tag & 7);
-  }
-  return out;
-}
-
 function prepareBatch(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint8Array): Batch {
-  const txs = Block.decode(blockBytes).data?.txs ?? [];
-  const encoded = txResultBytes(resultsBytes);
+  const txs = txsOf(blockBytes);
+  const encoded = txResultsOf(resultsBytes);
   if (encoded.length !== txs.length) throw new Error(`block ${height} has ${txs.length} txs but ${encoded.length} results`);
   const batch = db.batch();
   const put = (key: Uint8Array, value: Uint8Array): void => void batch.put(key, value);
   // One result decoded at a time, so its objects die young.
-  txs.forEach((tx, i) => indexTxRows(height, i, tx, ExecTxResult.decode(encoded[i]!), encoded[i]!, put));
+  txs.forEach((tx, i) => indexTxRows(height, i, tx, ExecTxResult.decode(encoded[i]!), put));
   batch.put(INDEXED_HEIGHT_KEY, u64be(height));
   return batch;
 }

@@ -1,9 +1,9 @@
 import { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
 import { describe, expect, it } from "vitest";
-import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { parseQuery } from "./query.js";
 import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
-import { encodeTxResult, indexOps, TxIndex } from "./tx-index.js";
+import { txHash } from "./encoding.js";
+import { encodeTxResult, indexOps, positionHeightIndex, TxIndex } from "./tx-index.js";
 
 describe("encodeTxResult", () => {
   const result = ExecTxResult.fromPartial({ code: 0, gasWanted: 200_000n, gasUsed: 70_000n, events: [{ type: "message", attributes: [{ key: "sender", value: "prec1x", index: true }] }] });
@@ -52,12 +52,12 @@ describe("indexOps", () => {
     ExecTxResult.fromPartial({ code: 5, codespace: "sdk", log: "insufficient funds", events: [{ type: "message", attributes: [a("sender", "prec1bob")] }] }),
   ];
   const txs = [Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5, 6)];
-  const ops = indexOps(7n, txs, results, results.map(encodeExecTxResult));
+  const ops = indexOps(7n, txs, results);
   const { index, rows } = memoryIndex(ops);
-  const search = async (q: string) => (await index.searchRaw(parseQuery(q), 1, 100, false)).txs.map((t) => TxResult.decode(t).index);
+  const search = async (q: string) => (await index.searchRaw(parseQuery(q), 1, 100, false)).txs.map((t) => positionHeightIndex(t.position).index);
 
-  it("writes a hash row, a result row and one row per distinct indexed attribute", () => {
-    // 2 × (hash + result) + sender, action, amount, title for the first + sender for the second.
+  it("writes a hash row, a position row and one row per distinct indexed attribute", () => {
+    // 2 × (hash + position) + sender, action, amount, title for the first + sender for the second.
     expect(rows).toBe(9);
   });
 
@@ -72,8 +72,12 @@ describe("indexOps", () => {
     expect(await search("tx.height=7")).toEqual([0, 1]);
   });
 
-  it("returns each tx's TxResult as TxResult.encode writes it", async () => {
+  it("finds a tx by hash at its position, and keeps no copy of the tx (the block store has it)", async () => {
     const [hit] = (await index.searchRaw(parseQuery("message.sender='prec1bob'"), 1, 10, false)).txs;
-    expect(TxResult.decode(hit!)).toEqual({ height: 7n, index: 1, tx: txs[1], result: results[1] });
+    expect(positionHeightIndex(hit!.position)).toEqual({ height: 7n, index: 1 });
+    expect(hit!.stored).toHaveLength(0);
+    const byHash = await index.getByHashRaw(txHash(txs[1]!));
+    expect(byHash && positionHeightIndex(byHash.position)).toEqual({ height: 7n, index: 1 });
+    expect(await index.getByHashRaw(txHash(Uint8Array.of(9)))).toBeUndefined();
   });
 });

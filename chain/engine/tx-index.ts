@@ -68,10 +68,11 @@ export type IndexRowSink = (key: Uint8Array, value: Uint8Array) => void;
 const EMPTY = new Uint8Array(0);
 
 /** The rows of one tx: its hash, its TxResult, and one per distinct indexed event attribute. */
-export function indexTxRows(height: bigint, index: number, tx: Uint8Array, result: ExecTxResult, encodedResult: Uint8Array, put: IndexRowSink): void {
+export function indexTxRows(height: bigint, index: number, tx: Uint8Array, result: ExecTxResult, put: IndexRowSink): void {
   const p = pos(height, index);
   put(concatBytes(HASH, txHash(tx)), p);
-  put(concatBytes(POS, p), encodeTxResult(height, index, tx, encodedResult));
+  // The tx and its result are in the block store already: the row only marks the position.
+  put(concatBytes(POS, p), EMPTY);
   const seen = new Set<string>();
   for (const ev of result.events) {
     if (!ev.type) continue;
@@ -87,10 +88,10 @@ export function indexTxRows(height: bigint, index: number, tx: Uint8Array, resul
   }
 }
 
-export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[], encodedResults: readonly Uint8Array[]): BatchOp[] {
+export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
   const ops: BatchOp[] = [];
   const put: IndexRowSink = (key, value) => ops.push({ type: "put", key, value });
-  txs.forEach((tx, index) => indexTxRows(height, index, tx, results[index]!, encodedResults[index]!, put));
+  txs.forEach((tx, index) => indexTxRows(height, index, tx, results[index]!, put));
   return ops;
 }
 
@@ -99,21 +100,32 @@ export interface SearchResult {
   txs: TxResult[];
 }
 
-/** A search's page with each TxResult still encoded. */
+/**
+ * A tx the index found: its (height, index) position, and what its position row holds. Rows
+ * written before the index stopped copying txs hold the encoded TxResult; newer rows are empty
+ * and the tx and its result are read from the block store.
+ */
+export interface IndexedTx {
+  position: Uint8Array;
+  stored: Uint8Array;
+}
+
+/** A search's page, in order. */
 export interface RawSearchResult {
   total: number;
-  txs: Uint8Array[];
+  txs: IndexedTx[];
 }
 
 /** Reads the index rows; the tx index thread owns them (tx-index-worker.ts). */
 export class TxIndex {
   constructor(private readonly db: RawReader) {}
 
-  /** The encoded TxResult of the tx with this hash. */
-  async getByHashRaw(hash: Uint8Array): Promise<Uint8Array | undefined> {
+  /** Where the tx with this hash is. */
+  async getByHashRaw(hash: Uint8Array): Promise<IndexedTx | undefined> {
     const p = await this.db.get(concatBytes(HASH, hash));
     if (!p) return undefined;
-    return this.db.get(concatBytes(POS, p));
+    const stored = await this.db.get(concatBytes(POS, p));
+    return stored === undefined ? undefined : { position: p, stored };
   }
 
   /** All matching txs ordered by (height, index); `page` is 1-based. */
@@ -141,10 +153,11 @@ export class TxIndex {
     const sorted = [...(candidates ?? [])].sort();
     if (desc) sorted.reverse();
     const slice = sorted.slice((page - 1) * perPage, page * perPage);
-    const txs: Uint8Array[] = [];
+    const txs: IndexedTx[] = [];
     for (const hex of slice) {
-      const v = await this.db.get(concatBytes(POS, Buffer.from(hex, "hex")));
-      if (v) txs.push(v);
+      const position = Buffer.from(hex, "hex");
+      const stored = await this.db.get(concatBytes(POS, position));
+      if (stored) txs.push({ position: new Uint8Array(position), stored });
     }
     return { total: sorted.length, txs };
   }

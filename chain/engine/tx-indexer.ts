@@ -1,9 +1,8 @@
 // The engine's handle on the tx index thread (tx-index-worker.ts): blocks go in as the bytes the
-// block store keeps, lookups come back as encoded TxResults.
+// block store keeps, lookups come back as positions (tx-lookup.ts reads the txs they point to).
 import { Worker } from "node:worker_threads";
-import { TxResult } from "cosmjs-types/tendermint/abci/types";
 import type { Query } from "./query.js";
-import type { RawSearchResult, SearchResult } from "./tx-index.js";
+import type { IndexedTx, RawSearchResult } from "./tx-index.js";
 
 type IndexerCall =
   | { kind: "open" }
@@ -16,17 +15,11 @@ type IndexerCall =
 
 export type IndexerRequest = IndexerCall & { id: number };
 
-export type IndexerValue = bigint | Uint8Array | RawSearchResult | null;
+export type IndexerValue = bigint | IndexedTx | RawSearchResult | null;
 
 export type IndexerReply = { id: number; ok: true; value: IndexerValue } | { id: number; ok: false; error: string };
 
-/** What the RPC reads. */
-export interface TxLookup {
-  getByHash(hash: Uint8Array): Promise<TxResult | undefined>;
-  search(q: Query, page: number, perPage: number, desc: boolean): Promise<SearchResult>;
-}
-
-export class TxIndexer implements TxLookup {
+export class TxIndexer {
   private readonly pending = new Map<number, { resolve(v: IndexerValue): void; reject(e: Error): void }>();
   private nextId = 1;
   private failure: Error | undefined;
@@ -98,14 +91,13 @@ export class TxIndexer implements TxLookup {
     await this.call({ kind: "reset" });
   }
 
-  async getByHash(hash: Uint8Array): Promise<TxResult | undefined> {
-    const v = (await this.call({ kind: "getByHash", hash })) as Uint8Array | null;
-    return v === null ? undefined : TxResult.decode(v);
+  async getByHash(hash: Uint8Array): Promise<IndexedTx | undefined> {
+    const v = (await this.call({ kind: "getByHash", hash })) as IndexedTx | null;
+    return v ?? undefined;
   }
 
-  async search(query: Query, page: number, perPage: number, desc: boolean): Promise<SearchResult> {
-    const r = (await this.call({ kind: "search", query, page, perPage, desc })) as RawSearchResult;
-    return { total: r.total, txs: r.txs.map((v) => TxResult.decode(v)) };
+  async search(query: Query, page: number, perPage: number, desc: boolean): Promise<RawSearchResult> {
+    return (await this.call({ kind: "search", query, page, perPage, desc })) as RawSearchResult;
   }
 
   async close(): Promise<void> {
