@@ -239,7 +239,7 @@ async function main() {
       console.log(`this load generator's CPU per committed tx: ${perTx((clientCpu.user + clientCpu.system) / 1e6)} µs`);
     }
   } finally {
-    await node.stop();
+    await node.remove();
   }
 }
 

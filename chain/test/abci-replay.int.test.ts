@@ -1,6 +1,6 @@
 // The ABCI 2.0 socket server, driven over real TCP connections the way CometBFT 0.38 drives it,
 // replays the blocks the embedded engine produced and must reach identical app hashes.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -95,6 +95,7 @@ let lastAppHash: string;
 let funded: string;
 let server: AbciServer;
 let store: StateStore;
+let storeDir: string | undefined;
 
 beforeAll(async () => {
   const wallets = await Promise.all(
@@ -168,8 +169,10 @@ beforeAll(async () => {
   genesis = JSON.parse(
     readFileSync(path.join(node.home, "config/genesis.json"), "utf8"),
   ) as GenesisDoc;
+  await node.remove();
 
-  store = await StateStore.open(mkdtempSync(path.join(tmpdir(), "abci-replay-")));
+  storeDir = mkdtempSync(path.join(tmpdir(), "abci-replay-"));
+  store = await StateStore.open(storeDir);
   const app = createPrecisionApp({ store, chainId: genesis.chain_id, minGasPrices: "0uusd" });
   server = await startAbciServer({ app, address: "tcp://127.0.0.1:0" });
 });
@@ -177,6 +180,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await store?.close();
+  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
 });
 
 describe("ABCI 2.0 socket server", () => {

@@ -1,6 +1,6 @@
 // The precisiond CLI contract, end to end against a real node: keyring, tx bank send, queries.
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -41,7 +41,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await node?.stop();
+  await node?.remove();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("precisiond CLI", () => {

@@ -61,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   expect(await node?.stop()).toBe(0);
+  await node?.remove();
 });
 
 async function signRaw(

@@ -90,7 +90,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await node?.stop();
+  await node?.remove();
 });
 
 describe("durability", () => {
@@ -182,7 +182,7 @@ describe("durability", () => {
       expect(await foreign.searchTx(`message.sender='${senders[0]}'`)).toEqual([]);
       foreign.disconnect();
     } finally {
-      await other.stop();
+      await other.remove();
       await node.start();
     }
   });

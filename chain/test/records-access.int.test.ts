@@ -86,6 +86,7 @@ afterAll(async () => {
   q?.disconnect();
   for (const p of [authority, patient, cardiologist, vault, relay]) p?.client?.disconnect();
   expect(await node?.stop()).toBe(0);
+  await node?.remove();
 });
 
 describe("records and access against precisiond", () => {

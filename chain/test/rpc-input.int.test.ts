@@ -18,6 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   expect(await node?.stop()).toBe(0);
+  await node?.remove();
 });
 
 async function post(body: string | object, headers: Record<string, string> = {}) {

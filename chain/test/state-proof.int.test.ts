@@ -63,7 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await node?.stop();
+  await node?.remove();
 });
 
 describe("state proofs over RPC", () => {

@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await node?.stop();
+  await node?.remove();
 });
 
 describe("tx_search", () => {

@@ -1,6 +1,6 @@
 // Runs the real precisiond binary in a temporary home for integration tests.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,6 +33,8 @@ export interface TestNode {
   start(): Promise<void>;
   stop(): Promise<number | null>;
   kill9(): Promise<void>;
+  /** Stops the node if it runs and deletes its temporary home (a bench run leaves ~200 MB). */
+  remove(): Promise<void>;
   /** The running process's id, for measuring it from outside. */
   readonly pid: number | undefined;
   readonly log: string[];
@@ -42,7 +44,8 @@ export async function createTestNode(
   accounts: readonly { address: string; coins: string }[],
   blockTime = "200ms",
 ): Promise<TestNode> {
-  const home = path.join(mkdtempSync(path.join(tmpdir(), "precisiond-")), "home");
+  const root = mkdtempSync(path.join(tmpdir(), "precisiond-"));
+  const home = path.join(root, "home");
   await precisiond("init", "--home", home, "--chain-id", "precision-local-1");
   // The first account goes through the CLI contract; the rest are added in-process, which is the
   // same code without a process start per account (benchmarks fund hundreds).
@@ -111,6 +114,10 @@ export async function createTestNode(
       if (!c || c.exitCode !== null) return c?.exitCode ?? null;
       c.kill("SIGTERM");
       return new Promise((resolve) => c.once("exit", (code) => resolve(code)));
+    },
+    async remove() {
+      await node.stop();
+      rmSync(root, { recursive: true, force: true });
     },
     async kill9() {
       const c = child;
