@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 
 export function sha256(data: Uint8Array): Uint8Array {
-  return view(createHash("sha256").update(data).digest());
+  // One-shot: a Hash object per call cost more than the hashing of short inputs (tx hashes, Merkle nodes).
+  return view(hash("sha256", data, "buffer"));
 }
 
 /**

@@ -17,14 +17,16 @@ function splitPoint(n: number): number {
 }
 
 export function hashFromByteSlices(items: readonly Uint8Array[]): Uint8Array {
-  return hashLeaves(items.map(leafHash));
+  return hashLeaves(items.map(leafHash), 0, items.length);
 }
 
-function hashLeaves(leaves: readonly Uint8Array[]): Uint8Array {
-  if (leaves.length === 0) return emptyHash();
-  if (leaves.length === 1) return leaves[0]!;
-  const k = splitPoint(leaves.length);
-  return innerHash(hashLeaves(leaves.slice(0, k)), hashLeaves(leaves.slice(k)));
+/** Root of leaves[lo, hi), splitting by index ranges rather than copying halves of the array. */
+function hashLeaves(leaves: readonly Uint8Array[], lo: number, hi: number): Uint8Array {
+  const n = hi - lo;
+  if (n === 0) return emptyHash();
+  if (n === 1) return leaves[lo]!;
+  const k = splitPoint(n);
+  return innerHash(hashLeaves(leaves, lo, lo + k), hashLeaves(leaves, lo + k, hi));
 }
 
 export interface MerkleProof {
