@@ -41,9 +41,14 @@ function prepareBatch(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint
   if (encoded.length !== txs.length) throw new Error(`block ${height} has ${txs.length} txs but ${encoded.length} results`);
   const batch = db.batch();
   const put = (key: Uint8Array, value: Uint8Array): void => void batch.put(key, value);
-  // One result decoded at a time, so its objects die young.
-  txs.forEach((tx, i) => indexTxRows(height, i, tx, ExecTxResult.decode(encoded[i]!), put));
-  batch.put(INDEXED_HEIGHT_KEY, u64be(height));
+  try {
+    // One result decoded at a time, so its objects die young.
+    txs.forEach((tx, i) => indexTxRows(height, i, tx, ExecTxResult.decode(encoded[i]!), put));
+    batch.put(INDEXED_HEIGHT_KEY, u64be(height));
+  } catch (err) {
+    void batch.close();
+    throw err;
+  }
   return batch;
 }
 
