@@ -38,11 +38,14 @@ function camelCase(field: string): string {
 
 export class MsgRouter {
   private readonly routes = new Map<string, MsgRoute>();
+  /** Each route's signer field as the decoded message names it (camelCase), worked out once at registration. */
+  private readonly signerProperties = new Map<MsgRoute, string>();
 
   register<M>(route: MsgRoute<M>): void {
     if (this.routes.has(route.typeUrl)) throw new Error(`message ${route.typeUrl} is already routed`);
     if (!route.typeUrl.startsWith("/")) throw new Error(`type URL must start with "/": ${route.typeUrl}`);
     this.routes.set(route.typeUrl, route as MsgRoute);
+    this.signerProperties.set(route as MsgRoute, camelCase(route.signerField));
   }
 
   route(typeUrl: string): MsgRoute | undefined {
@@ -55,7 +58,7 @@ export class MsgRouter {
 
   /** The signer of a decoded message, read from its signer field and validated as an address. */
   signerOf(route: MsgRoute, msg: unknown): string {
-    const value = (msg as Record<string, unknown>)[camelCase(route.signerField)];
+    const value = (msg as Record<string, unknown>)[this.signerProperties.get(route) ?? camelCase(route.signerField)];
     if (typeof value !== "string") {
       throw ErrUnknownRequest.wrap(`message ${route.typeUrl} has no string signer field ${route.signerField}`);
     }
