@@ -4,6 +4,8 @@ export interface TestNode {
   readonly log: string[];
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Stops the node if it runs and deletes its temporary home. */
+  remove(): Promise<void>;
 }
 
 export interface GenesisDoc {

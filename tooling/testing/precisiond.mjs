@@ -1,7 +1,7 @@
 // A real precisiond for apps' integration tests, set up through its CLI contract (init, genesis
 // add-account, start). Apps never import chain internals; they run the node's binary.
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -59,7 +59,8 @@ async function height(rpcUrl) {
 
 export async function createTestNode(accounts, options = {}) {
   const blockTime = options.blockTime ?? "200ms";
-  const home = path.join(mkdtempSync(path.join(tmpdir(), "precisiond-test-")), "home");
+  const root = mkdtempSync(path.join(tmpdir(), "precisiond-test-"));
+  const home = path.join(root, "home");
   await run("node", [PRECISIOND, "init", "--home", home, "--chain-id", "precision-local-1"]);
   const [first, ...rest] = accounts;
   if (first) await run("node", [PRECISIOND, "genesis", "add-account", "--home", home, first.address, first.coins]);
@@ -93,6 +94,10 @@ export async function createTestNode(accounts, options = {}) {
       if (!c || c.exitCode !== null) return;
       c.kill("SIGTERM");
       await new Promise((resolve) => c.once("exit", resolve));
+    },
+    async remove() {
+      await this.stop();
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

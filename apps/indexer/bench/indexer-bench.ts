@@ -162,7 +162,7 @@ async function main() {
     console.log(`raw COPY of the same tables (${TABLES.join(", ")}), ${copy.rows} rows: ${copy.seconds.toFixed(2)} s → ${Math.round(copyRowsPerSecond)} rows/s`);
     console.log(`indexer catch-up: ${catchUpRows} rows in ${catchUpSeconds.toFixed(1)} s → ${Math.round(indexerRowsPerSecond)} rows/s (with RPC fetch, decoding and projections); ratio to COPY: ${((indexerRowsPerSecond / copyRowsPerSecond) * 100).toFixed(1)} %`);
   } finally {
-    await node.stop();
+    await node.remove();
     await db.drop();
     await copyTarget.drop();
   }

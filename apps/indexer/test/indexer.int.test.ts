@@ -57,7 +57,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await node?.stop();
+  await node?.remove();
   for (const db of databases) await db.drop();
 });
 

@@ -130,7 +130,7 @@ async function writePath() {
     console.log(`baseline: validate + encrypt + wrap alone (one core, no network): ${cpuRate.toFixed(0)} records/s; ratio ${((rate / cpuRate) * 100).toFixed(1)} %`);
   } finally {
     vault.kill("SIGTERM");
-    await node.stop();
+    await node.remove();
   }
 }
 

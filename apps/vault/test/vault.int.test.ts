@@ -155,7 +155,7 @@ afterAll(async () => {
   patient?.client?.disconnect();
   cardiologist?.client?.disconnect();
   await vault?.stop();
-  await node?.stop();
+  await node?.remove();
 });
 
 describe("uploads", () => {
