@@ -2,14 +2,18 @@
 // embedded engine drives. Each connection is answered strictly in order; calls into the app are
 // serialised across connections, as CometBFT's own local client does with its global mutex.
 import { createServer, type Server, type Socket } from "node:net";
+import { BinaryWriter } from "cosmjs-types/binary";
 import {
   Request,
   Response,
+  type ResponseFinalizeBlock,
   ResponseOfferSnapshot_Result,
   ResponseApplySnapshotChunk_Result,
   ResponseVerifyVoteExtension_VerifyStatus,
 } from "cosmjs-types/tendermint/abci/types";
 import type { Application } from "../../runtime/abci/application.js";
+import { encodeExecTxResult } from "../../runtime/abci/exec-tx-result.js";
+import { encodeFinalizeBlock } from "../block-store.js";
 import { encodeFrame, FrameDecoder } from "./framing.js";
 
 export interface AbciServerOptions {
@@ -34,7 +38,19 @@ function listenTarget(address: string): { port: number; host: string } | { path:
   );
 }
 
-async function dispatch(app: Application, req: Request): Promise<Response> {
+/**
+ * Response{finalize_block}, byte for byte as Response.encode writes it, with each tx result taken
+ * as the app already encoded it: going through Response.fromPartial would copy every result and
+ * decode its events again, only to encode them once more.
+ */
+export function encodeFinalizeBlockResponse(r: ResponseFinalizeBlock): Uint8Array {
+  const w = BinaryWriter.create();
+  w.uint32(170).bytes(encodeFinalizeBlock(r, r.txResults.map(encodeExecTxResult)));
+  return w.finish();
+}
+
+/** The answer to one request: a Response, or one already encoded. */
+async function dispatch(app: Application, req: Request): Promise<Response | Uint8Array> {
   if (req.echo) return Response.fromPartial({ echo: { message: req.echo.message } });
   if (req.flush) return Response.fromPartial({ flush: {} });
   if (req.info) return Response.fromPartial({ info: await app.info(req.info) });
@@ -49,8 +65,7 @@ async function dispatch(app: Application, req: Request): Promise<Response> {
     return Response.fromPartial({
       processProposal: await app.processProposal(req.processProposal),
     });
-  if (req.finalizeBlock)
-    return Response.fromPartial({ finalizeBlock: await app.finalizeBlock(req.finalizeBlock) });
+  if (req.finalizeBlock) return encodeFinalizeBlockResponse(await app.finalizeBlock(req.finalizeBlock));
   // CometBFT keeps the blocks itself, so the app commits only its state.
   if (req.commit) return Response.fromPartial({ commit: await app.commit() });
   // Vote extensions are not used: empty extension, always accepted.
@@ -116,7 +131,7 @@ export async function startAbciServer(options: AbciServerOptions): Promise<AbciS
             const res = req.flush
               ? Response.fromPartial({ flush: {} })
               : await serialised(() => dispatch(options.app, req));
-            pending.push(encodeFrame(Response.encode(res).finish()));
+            pending.push(encodeFrame(res instanceof Uint8Array ? res : Response.encode(res).finish()));
             if (req.flush) {
               socket.write(Buffer.concat(pending));
               pending = [];
