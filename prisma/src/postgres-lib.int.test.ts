@@ -1,5 +1,5 @@
 // Tests for scripts/lib/postgres.mjs, which the root start and test commands use.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -163,6 +163,7 @@ describe("findDatabaseForStart", () => {
       });
     } finally {
       await second.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 600_000);
 });

@@ -3,7 +3,7 @@
 // accounts, the vault operator) plus a funded test account, apps/indexer writing into the run's
 // database, and apps/vault.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -83,5 +83,6 @@ export async function startChainAndIndexer(databaseUrl: string): Promise<() => P
     await stop(vault.child);
     await stop(indexer.child);
     await stop(node.child);
+    rmSync(stateDir, { recursive: true, force: true });
   };
 }

@@ -1,7 +1,7 @@
 // The vault against a real precisiond: signed uploads by content address, reads gated by the
 // access module and written to its access log, and every refusal with its stable code.
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,6 +49,7 @@ async function party(): Promise<Party & { wallet: DirectSecp256k1Wallet }> {
 
 let node: TestNode;
 let vault: RunningVault;
+let vaultDir: string | undefined;
 let q: PrecisionConnection;
 let patient: Awaited<ReturnType<typeof party>>;
 let cardiologist: Awaited<ReturnType<typeof party>>;
@@ -137,10 +138,11 @@ beforeAll(async () => {
     },
   );
   await node.start();
+  vaultDir = mkdtempSync(path.join(tmpdir(), "precision-vault-"));
   vault = await startVault(
     readEnv({
       VAULT_PORT: "0",
-      VAULT_DATA_DIR: path.join(mkdtempSync(path.join(tmpdir(), "precision-vault-")), "data"),
+      VAULT_DATA_DIR: path.join(vaultDir, "data"),
       CHAIN_RPC_URL: node.rpcUrl,
       VAULT_OPERATOR_MNEMONIC: operatorMnemonic,
       VAULT_MAX_OBJECT_BYTES: String(MAX_OBJECT_BYTES),
@@ -156,6 +158,7 @@ afterAll(async () => {
   cardiologist?.client?.disconnect();
   await vault?.stop();
   await node?.remove();
+  if (vaultDir) rmSync(vaultDir, { recursive: true, force: true });
 });
 
 describe("uploads", () => {
