@@ -5,6 +5,7 @@ import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { Event, ResponseFinalizeBlock, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockMeta, Commit, type BlockID } from "cosmjs-types/tendermint/types/types";
+import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { fromHex, readU64be, toHex, u64be, utf8 } from "./encoding.js";
 import type { BatchOp, RawReader } from "./raw-store.js";
 
@@ -83,13 +84,13 @@ export interface StoredBlock {
 }
 
 /**
- * ResponseFinalizeBlock.encode(results), byte for byte, with each tx result already encoded
- * (encodeExecTxResult), so a block's events are encoded once.
+ * ResponseFinalizeBlock.encode(results), byte for byte, with each tx result written by
+ * encodeExecTxResult: the bytes the app encoded as the tx ran, so a block's events are encoded once.
  */
-export function encodeFinalizeBlock(results: ResponseFinalizeBlock, encodedTxResults: readonly Uint8Array[]): Uint8Array {
+export function encodeFinalizeBlock(results: ResponseFinalizeBlock): Uint8Array {
   const w = BinaryWriter.create();
   for (const e of results.events) Event.encode(e, w.uint32(10).fork()).ldelim();
-  for (const r of encodedTxResults) w.uint32(18).bytes(r);
+  for (const r of results.txResults) w.uint32(18).bytes(encodeExecTxResult(r));
   for (const v of results.validatorUpdates) ValidatorUpdate.encode(v, w.uint32(26).fork()).ldelim();
   if (results.consensusParamUpdates !== undefined) ConsensusParams.encode(results.consensusParamUpdates, w.uint32(34).fork()).ldelim();
   if (results.appHash.length !== 0) w.uint32(42).bytes(results.appHash);

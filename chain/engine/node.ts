@@ -16,7 +16,6 @@ import type { Application } from "../runtime/abci/application.js";
 import { blockOps, BlockStore, encodeFinalizeBlock, type ChainState, type StoredBlock } from "./block-store.js";
 import { bytesEqual, rfc3339Nano, txHash, timestampFromMillis, timestampToMillis, toHex, parseRfc3339 } from "./encoding.js";
 import { EventBus, eventMap } from "./event-bus.js";
-import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { consensusParamsProto, genesisValidators, initChainRequest, type GenesisDoc, type GenesisValidator } from "./genesis.js";
 import {
   blockPartSetHeader,
@@ -311,8 +310,7 @@ export class EmbeddedNode {
       meta: { blockId, blockSize: BigInt(size), header, numTxs: BigInt(txs.length) },
       commit,
     };
-    const encodedResults = finalized.txResults.map(encodeExecTxResult);
-    const resultsBytes = encodeFinalizeBlock(finalized, encodedResults);
+    const resultsBytes = encodeFinalizeBlock(finalized);
     const blockBytes = Block.encode(block).finish();
     // The last block's index write must have landed (a failed one stops the node here).
     await this.indexWrite;

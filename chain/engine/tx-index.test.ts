@@ -1,24 +1,16 @@
-import { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
+import { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query.js";
 import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
 import { txHash } from "./encoding.js";
-import { encodeTxResult, indexOps, positionHeightIndex, TxIndex } from "./tx-index.js";
+import { indexTxRows, positionHeightIndex, TxIndex } from "./tx-index.js";
 
-describe("encodeTxResult", () => {
-  const result = ExecTxResult.fromPartial({ code: 0, gasWanted: 200_000n, gasUsed: 70_000n, events: [{ type: "message", attributes: [{ key: "sender", value: "prec1x", index: true }] }] });
-  const tx = Uint8Array.of(10, 2, 8, 1);
-
-  it.each([
-    ["the first tx of a block (index 0, left out as protobuf does)", 12n, 0],
-    ["a later tx", 12n, 41],
-    ["a large height", 9_007_199_254_740_993n, 3],
-  ])("gives the bytes of TxResult.encode for %s", (_, height, index) => {
-    const expected = TxResult.encode({ height, index, tx, result }).finish();
-    expect(encodeTxResult(height, index, tx, ExecTxResult.encode(result).finish())).toEqual(expected);
-    expect(TxResult.decode(encodeTxResult(height, index, tx, ExecTxResult.encode(result).finish()))).toEqual({ height, index, tx, result });
-  });
-});
+/** A block's index rows, collected as the index thread would put them into its batch. */
+function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
+  const ops: BatchOp[] = [];
+  txs.forEach((tx, index) => indexTxRows(height, index, tx, results[index]!, (key, value) => ops.push({ type: "put", key, value })));
+  return ops;
+}
 
 /** The rows in a sorted in-memory map, read as the index thread reads its database. */
 function memoryIndex(ops: readonly BatchOp[]): { index: TxIndex; rows: number } {
@@ -35,7 +27,7 @@ function memoryIndex(ops: readonly BatchOp[]): { index: TxIndex; rows: number } 
   return { index: new TxIndex(reader), rows: rows.size };
 }
 
-describe("indexOps", () => {
+describe("indexTxRows", () => {
   const a = (key: string, value: string, index = true) => ({ key, value, index });
   const results = [
     ExecTxResult.fromPartial({

@@ -1,10 +1,9 @@
 // A kv tx indexer in the spirit of CometBFT's state/txindex/kv: tx.hash, tx.height and every
 // event attribute marked `index` become searchable, ordered by (height, index).
-import { BinaryWriter } from "cosmjs-types/binary";
 import type { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
 import { concatBytes, readU32be, readU64be, txHash, u32be, u64be, utf8 } from "./encoding.js";
 import { matchValue, type Condition, type Query } from "./query.js";
-import type { BatchOp, RawReader } from "./raw-store.js";
+import type { RawReader } from "./raw-store.js";
 
 /** The last height whose txs are indexed (u64 big-endian). */
 export const INDEXED_HEIGHT_KEY = utf8("cmt/tx/indexed");
@@ -52,22 +51,12 @@ function tagPrefix(tag: string, value?: string, position?: Uint8Array): Uint8Arr
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** TxResult.encode({ height, index, tx, result }), byte for byte, from the result's own encoding. */
-export function encodeTxResult(height: bigint, index: number, tx: Uint8Array, encodedResult: Uint8Array): Uint8Array {
-  const w = BinaryWriter.create();
-  if (height !== 0n) w.uint32(8).int64(height);
-  if (index !== 0) w.uint32(16).uint32(index);
-  if (tx.length !== 0) w.uint32(26).bytes(tx);
-  w.uint32(34).bytes(encodedResult);
-  return w.finish();
-}
-
 /** Where index rows go: a database batch in the index thread, an array in tests. */
 export type IndexRowSink = (key: Uint8Array, value: Uint8Array) => void;
 
 const EMPTY = new Uint8Array(0);
 
-/** The rows of one tx: its hash, its TxResult, and one per distinct indexed event attribute. */
+/** The rows of one tx: its hash, its position, and one per distinct indexed event attribute. */
 export function indexTxRows(height: bigint, index: number, tx: Uint8Array, result: ExecTxResult, put: IndexRowSink): void {
   const p = pos(height, index);
   put(concatBytes(HASH, txHash(tx)), p);
@@ -86,13 +75,6 @@ export function indexTxRows(height: bigint, index: number, tx: Uint8Array, resul
       put(tagPrefix(tag, a.value, p), EMPTY);
     }
   }
-}
-
-export function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
-  const ops: BatchOp[] = [];
-  const put: IndexRowSink = (key, value) => ops.push({ type: "put", key, value });
-  txs.forEach((tx, index) => indexTxRows(height, index, tx, results[index]!, put));
-  return ops;
 }
 
 export interface SearchResult {

@@ -1,10 +1,9 @@
 import { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { describe, expect, it } from "vitest";
-import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
 import { encodeFinalizeBlock, txResultsOf, txsOf } from "./block-store.js";
 import { parseQuery } from "./query.js";
-import { encodeTxResult, txPosition, type IndexedTx } from "./tx-index.js";
+import { txPosition, type IndexedTx } from "./tx-index.js";
 import { IndexedTxLookup, type CommittedBlocks, type TxPositions } from "./tx-lookup.js";
 
 const txs = [Uint8Array.of(1, 1), Uint8Array.of(2, 2, 2), Uint8Array.of(3)];
@@ -12,7 +11,7 @@ const results = txs.map((_, i) =>
   ExecTxResult.fromPartial({ code: i === 1 ? 5 : 0, log: i === 1 ? "insufficient funds" : "", gasUsed: BigInt(1000 + i), events: [{ type: "message", attributes: [{ key: "sender", value: `prec1s${i}`, index: true }] }] }),
 );
 const blockBytes = Block.encode(Block.fromPartial({ header: { height: 4n, chainId: "c" }, data: { txs } })).finish();
-const resultsBytes = encodeFinalizeBlock({ events: [], txResults: results, validatorUpdates: [], consensusParamUpdates: undefined, appHash: new Uint8Array(32) }, results.map(encodeExecTxResult));
+const resultsBytes = encodeFinalizeBlock({ events: [], txResults: results, validatorUpdates: [], consensusParamUpdates: undefined, appHash: new Uint8Array(32) });
 const blocks: CommittedBlocks = {
   blockBytes: async (h) => (h === 4n ? blockBytes : undefined),
   resultsBytes: async (h) => (h === 4n ? resultsBytes : undefined),
@@ -47,7 +46,7 @@ describe("IndexedTxLookup", () => {
   });
 
   it("serves rows written with a copy of the TxResult (older indexes) from that copy", async () => {
-    const copy = encodeTxResult(9n, 3, Uint8Array.of(7), ExecTxResult.encode(results[0]!).finish());
+    const copy = TxResult.encode({ height: 9n, index: 3, tx: Uint8Array.of(7), result: results[0]! }).finish();
     expect(await lookup([at(9n, 3, copy)]).getByHash(new Uint8Array(32))).toEqual(TxResult.decode(copy));
   });
 

@@ -12,7 +12,6 @@ import {
   ResponseVerifyVoteExtension_VerifyStatus,
 } from "cosmjs-types/tendermint/abci/types";
 import type { Application } from "../../runtime/abci/application.js";
-import { encodeExecTxResult } from "../../runtime/abci/exec-tx-result.js";
 import { encodeFinalizeBlock } from "../block-store.js";
 import { encodeFrame, FrameDecoder } from "./framing.js";
 
@@ -45,7 +44,7 @@ function listenTarget(address: string): { port: number; host: string } | { path:
  */
 export function encodeFinalizeBlockResponse(r: ResponseFinalizeBlock): Uint8Array {
   const w = BinaryWriter.create();
-  w.uint32(170).bytes(encodeFinalizeBlock(r, r.txResults.map(encodeExecTxResult)));
+  w.uint32(170).bytes(encodeFinalizeBlock(r));
   return w.finish();
 }
 

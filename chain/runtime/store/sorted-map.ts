@@ -17,7 +17,7 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  * Point reads, which far outnumber writes and scans in tx execution, go to a hash map beside the
  * tree: a string hash is computed once per string, a tree lookup compares strings at each level.
  * The tree is built on the first bounded scan and kept from then on: most maps (a tx's write
- * branches) are only ever read by key and flushed once in order, which a sort does more cheaply.
+ * branches) are only ever read by key and flushed once, unsorted or by one sort.
  */
 export class SortedMap<V> {
   private tree: Tree<V> | undefined;
