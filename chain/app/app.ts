@@ -28,7 +28,7 @@ import { TxRunner, type TxOutcome } from "../runtime/baseapp/tx-runner.js";
 import { parseGasPrice, type GasPrice } from "../runtime/coins/coins.js";
 import { Context, type BlockHeader, type BlockTime, type ExecMode } from "../runtime/context/context.js";
 import { storePrefix } from "../runtime/context/store-key.js";
-import { InlineSignatureVerifier, type SignatureVerifier } from "../runtime/crypto/signature-verifier.js";
+import { InlineSignatureVerifier, type SignatureVerifier, type VerifyRequest } from "../runtime/crypto/signature-verifier.js";
 import { VerificationCache } from "../runtime/crypto/verification-cache.js";
 import { AbciFailure, ChainError, toAbciError } from "../runtime/errors/registry.js";
 import { ErrInvalidHeight, ErrInvalidRequest, ErrUnknownRequest } from "../runtime/errors/sdk-errors.js";
@@ -50,6 +50,7 @@ export const APP_VERSION = "0.1.0";
 /** ProofOp.type of the state proofs returned by `store/<module>/key` queries with prove=true. */
 export const STATE_PROOF_OP_TYPE = "precision:state:v1";
 const SIMULATE_PATH = "/cosmos.tx.v1beta1.Service/Simulate";
+const VERIFIED_NOTHING: Promise<void> = Promise.resolve();
 
 export interface PrecisionAppOptions {
   readonly store: AppStore;
@@ -251,7 +252,7 @@ class App implements PrecisionApp {
     } catch {
       // Left to the runner, which renders the decode failure exactly as FinalizeBlock would.
     }
-    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifiedAhead(decoded) : Promise.resolve();
+    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifiedAhead(decoded) : VERIFIED_NOTHING;
     const result = this.checkQueue
       .then(() => verifiedAhead)
       .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx, decoded)));
@@ -274,30 +275,45 @@ class App implements PrecisionApp {
 
   /** The tx's verification ahead, started once: a prepared tx's CheckTx waits for the same one. */
   private verifiedAhead(tx: DecodedTx): Promise<void> {
-    let pending = this.verifying.get(tx);
-    if (pending === undefined) {
-      pending = this.verifyAhead(tx).finally(() => this.verifying.delete(tx));
-      this.verifying.set(tx, pending);
+    const pending = this.verifying.get(tx);
+    if (pending !== undefined) return pending;
+    let requests: VerifyRequest[];
+    try {
+      requests = this.wiring.ante.pendingSignatureChecks(this.signatureProbe(), tx);
+    } catch {
+      // Best effort: the ante handler reports whatever made the probe fail.
+      return VERIFIED_NOTHING;
     }
-    return pending;
+    if (requests.length === 0) return VERIFIED_NOTHING;
+    const verified = this.verifier.verifyBatch(requests).then(
+      (results) => {
+        this.verifying.delete(tx);
+        requests.forEach((r, i) => {
+          if (results[i] === true) this.wiring.ante.recordVerified(r);
+        });
+      },
+      (err: unknown) => {
+        this.verifying.delete(tx);
+        throw err;
+      },
+    );
+    this.verifying.set(tx, verified);
+    return verified;
   }
 
   private readonly verifying = new Map<DecodedTx, Promise<void>>();
 
   /**
-   * Verifies the tx's signatures against the current check state and caches the successes. The
-   * state only supplies each signer's public key and account number, which a block rarely
-   * changes; a stale answer costs a verification in the ante handler, never a wrong result.
+   * A read-only view of the check state for working out which signatures a tx needs, shared by
+   * every tx until the next commit: the probe only reads each signer's public key and account
+   * number, and a stale answer costs a verification in the ante handler, never a wrong result.
+   * (A branch and context per tx lived until the worker answered, long enough to be promoted.)
    */
-  private async verifyAhead(tx: DecodedTx): Promise<void> {
-    const probe = new Context(this.checkHeader(), "check", this.checkState.branch(), new InfiniteGasMeter());
-    const requests = this.wiring.ante.pendingSignatureChecks(probe, tx);
-    if (requests.length === 0) return;
-    const results = await this.verifier.verifyBatch(requests);
-    requests.forEach((r, i) => {
-      if (results[i] === true) this.wiring.ante.recordVerified(r);
-    });
+  private signatureProbe(): Context {
+    return (this.probe ??= new Context(this.checkHeader(), "check", this.checkState, new InfiniteGasMeter()));
   }
+
+  private probe: Context | undefined;
 
   private checkTxResponse(o: TxOutcome): ResponseCheckTx {
     return {
@@ -372,6 +388,7 @@ class App implements PrecisionApp {
     this.finalizedHeight = undefined;
     // Mempool txs are rechecked (CheckTx RECHECK) against this fresh state.
     this.checkState = new CacheKV(this.committed);
+    this.probe = undefined;
     const durable = write.then((): ResponseCommit => ({ retainHeight: 0n }));
     this.commitInFlight = durable.then(
       () => undefined,
