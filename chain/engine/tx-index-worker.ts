@@ -3,7 +3,6 @@
 // are rebuilt from the block store after a crash, so they are written without fsync.
 import { parentPort, workerData } from "node:worker_threads";
 import { ClassicLevel } from "classic-level";
-import { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import "../runtime/codec/cosmjs-types-codec.js";
 import { txResultsOf, txsOf } from "./block-store.js";
 import { readU64be, u64be } from "./encoding.js";
@@ -42,8 +41,7 @@ function prepareBatch(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint
   const batch = db.batch();
   const put = (key: Uint8Array, value: Uint8Array): void => void batch.put(key, value);
   try {
-    // One result decoded at a time, so its objects die young.
-    txs.forEach((tx, i) => indexTxRows(height, i, tx, ExecTxResult.decode(encoded[i]!), put));
+    txs.forEach((tx, i) => indexTxRows(height, i, tx, encoded[i]!, put));
     batch.put(INDEXED_HEIGHT_KEY, u64be(height));
   } catch (err) {
     void batch.close();

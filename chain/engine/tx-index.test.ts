@@ -8,7 +8,9 @@ import { indexTxRows, positionHeightIndex, TxIndex } from "./tx-index.js";
 /** A block's index rows, collected as the index thread would put them into its batch. */
 function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
   const ops: BatchOp[] = [];
-  txs.forEach((tx, index) => indexTxRows(height, index, tx, results[index]!, (key, value) => ops.push({ type: "put", key, value })));
+  txs.forEach((tx, index) =>
+    indexTxRows(height, index, tx, ExecTxResult.encode(results[index]!).finish(), (key, value) => ops.push({ type: "put", key, value })),
+  );
   return ops;
 }
 

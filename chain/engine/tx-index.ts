@@ -1,7 +1,9 @@
 // A kv tx indexer in the spirit of CometBFT's state/txindex/kv: tx.hash, tx.height and every
 // event attribute marked `index` become searchable, ordered by (height, index).
-import type { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
-import { concatBytes, readU32be, readU64be, txHash, u32be, u64be, utf8 } from "./encoding.js";
+import type { TxResult } from "cosmjs-types/tendermint/abci/types";
+import { latin1 } from "../runtime/store/bytes.js";
+import { concatBytes, readU32be, readU64be, sha256, u32be, u64be, utf8 } from "./encoding.js";
+import { forEachIndexedAttribute } from "./indexed-attributes.js";
 import { matchValue, type Condition, type Query } from "./query.js";
 import type { RawReader } from "./raw-store.js";
 
@@ -25,30 +27,63 @@ function prefixEnd(prefix: Uint8Array): Uint8Array {
   return new Uint8Array([0xff, 0xff, 0xff, 0xff]);
 }
 
-const tagHeads = new Map<string, Uint8Array>();
-
-/** EVENT ‖ u16 len ‖ tag; the handful of distinct tags are encoded once. */
-function tagHead(tag: string): Uint8Array {
-  let head = tagHeads.get(tag);
-  if (head === undefined) {
-    const t = utf8(tag);
-    head = concatBytes(EVENT, new Uint8Array([t.length >> 8, t.length & 0xff]), t);
-    if (tagHeads.size < 4096) tagHeads.set(tag, head);
-  }
-  return head;
+/** The key prefix of a tag's rows (EVENT ‖ u16 len ‖ tag), or of one value's rows (‖ u32 len ‖ value). */
+function searchPrefix(tag: string, value?: string): Uint8Array {
+  const t = utf8(tag);
+  const head = concatBytes(EVENT, Uint8Array.of(t.length >> 8, t.length & 0xff), t);
+  if (value === undefined) return head;
+  const v = utf8(value);
+  return concatBytes(head, u32be(v.length), v);
 }
 
-/** tagHead ‖ u32 len ‖ value [‖ position], built in one allocation. */
-function tagPrefix(tag: string, value?: string, position?: Uint8Array): Uint8Array {
-  const head = tagHead(tag);
-  if (value === undefined) return head;
-  const valueLength = Buffer.byteLength(value, "utf8");
-  const out = Buffer.allocUnsafe(head.length + 4 + valueLength + (position?.length ?? 0));
-  out.set(head, 0);
-  out.writeUInt32BE(valueLength, head.length);
-  out.write(value, head.length + 4, "utf8");
-  if (position) out.set(position, head.length + 4 + valueLength);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+interface TagHead {
+  readonly type: Uint8Array;
+  readonly key: Uint8Array;
+  /** EVENT ‖ u16 len ‖ "type.key"; undefined for the node's own reserved tags. */
+  readonly head: Uint8Array | undefined;
+}
+
+/** Tag heads by a hash of their bytes: a tx's attributes use a handful of tags, over and over. */
+const tagHeads = new Map<number, TagHead[]>();
+let tagHeadCount = 0;
+
+function rangeEquals(bytes: Uint8Array, start: number, end: number, other: Uint8Array): boolean {
+  if (end - start !== other.length) return false;
+  for (let i = 0; i < other.length; i++) if (bytes[start + i] !== other[i]) return false;
+  return true;
+}
+
+function tagHead(bytes: Uint8Array, typeStart: number, typeEnd: number, keyStart: number, keyEnd: number): Uint8Array | undefined {
+  // FNV-1a over type ‖ 0 ‖ key: naming the tag by a string cost more than building its rows.
+  let h = 0x811c9dc5;
+  for (let i = typeStart; i < typeEnd; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  h = Math.imul(h, 0x01000193);
+  for (let i = keyStart; i < keyEnd; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  const bucket = tagHeads.get(h);
+  if (bucket !== undefined) {
+    for (const t of bucket) {
+      if (rangeEquals(bytes, typeStart, typeEnd, t.type) && rangeEquals(bytes, keyStart, keyEnd, t.key)) return t.head;
+    }
+  }
+  const type = bytes.slice(typeStart, typeEnd);
+  const key = bytes.slice(keyStart, keyEnd);
+  const length = type.length + 1 + key.length;
+  let head: Uint8Array | undefined;
+  if (length <= 0xffff && !RESERVED.has(`${latin1(type, 0, type.length)}.${latin1(key, 0, key.length)}`)) {
+    head = new Uint8Array(EVENT.length + 2 + length);
+    head.set(EVENT, 0);
+    head[EVENT.length] = length >> 8;
+    head[EVENT.length + 1] = length & 0xff;
+    head.set(type, EVENT.length + 2);
+    head[EVENT.length + 2 + type.length] = 0x2e; // "."
+    head.set(key, EVENT.length + 3 + type.length);
+  }
+  if (tagHeadCount < 4096) {
+    tagHeadCount++;
+    if (bucket === undefined) tagHeads.set(h, [{ type, key, head }]);
+    else bucket.push({ type, key, head });
+  }
+  return head;
 }
 
 /** Where index rows go: a database batch in the index thread, an array in tests. */
@@ -56,25 +91,37 @@ export type IndexRowSink = (key: Uint8Array, value: Uint8Array) => void;
 
 const EMPTY = new Uint8Array(0);
 
-/** The rows of one tx: its hash, its position, and one per distinct indexed event attribute. */
-export function indexTxRows(height: bigint, index: number, tx: Uint8Array, result: ExecTxResult, put: IndexRowSink): void {
+/**
+ * The rows of one tx: its hash, its position, and one per distinct indexed event attribute, read
+ * from its encoded ExecTxResult. A row's key is tagHead ‖ u32 value length ‖ value ‖ position, with
+ * the value's bytes copied from the result as they are.
+ */
+export function indexTxRows(height: bigint, index: number, tx: Uint8Array, result: Uint8Array, put: IndexRowSink): void {
   const p = pos(height, index);
-  put(concatBytes(HASH, txHash(tx)), p);
+  put(concatBytes(HASH, sha256(tx)), p);
   // The tx and its result are in the block store already: the row only marks the position.
   put(concatBytes(POS, p), EMPTY);
   const seen = new Set<string>();
-  for (const ev of result.events) {
-    if (!ev.type) continue;
-    for (const a of ev.attributes) {
-      if (!a.key || !a.index) continue;
-      const tag = `${ev.type}.${a.key}`;
-      if (RESERVED.has(tag)) continue;
-      const dedupe = `${tag}\u0000${a.value}`;
-      if (seen.has(dedupe)) continue;
-      seen.add(dedupe);
-      put(tagPrefix(tag, a.value, p), EMPTY);
-    }
-  }
+  forEachIndexedAttribute(result, (bytes, typeStart, typeEnd, keyStart, keyEnd, valueStart, valueEnd) => {
+    if (typeStart === typeEnd || keyStart === keyEnd) return;
+    const head = tagHead(bytes, typeStart, typeEnd, keyStart, keyEnd);
+    if (head === undefined) return;
+    const valueLength = valueEnd - valueStart;
+    // From Node's buffer pool: a Uint8Array this size would get a backing store of its own.
+    const row = Buffer.allocUnsafe(head.length + 4 + valueLength + p.length);
+    row.set(head, 0);
+    const at = head.length;
+    row[at] = valueLength >>> 24;
+    row[at + 1] = (valueLength >>> 16) & 0xff;
+    row[at + 2] = (valueLength >>> 8) & 0xff;
+    row[at + 3] = valueLength & 0xff;
+    row.set(bytes.subarray(valueStart, valueEnd), at + 4);
+    const tagAndValue = latin1(row, 0, at + 4 + valueLength);
+    if (seen.has(tagAndValue)) return;
+    seen.add(tagAndValue);
+    row.set(p, at + 4 + valueLength);
+    put(row, EMPTY);
+  });
 }
 
 export interface SearchResult {
@@ -171,7 +218,7 @@ export class TxIndex {
   private async byEvent(c: Condition): Promise<Set<string>> {
     const out = new Set<string>();
     const exact = c.op === "=" && c.arg?.kind === "string";
-    const prefix = exact ? tagPrefix(c.tag, String(c.arg!.value)) : tagPrefix(c.tag);
+    const prefix = exact ? searchPrefix(c.tag, String(c.arg!.value)) : searchPrefix(c.tag);
     for await (const [k] of this.db.range({ gte: prefix, lt: prefixEnd(prefix) })) {
       const p = k.subarray(k.length - 12);
       if (!exact) {

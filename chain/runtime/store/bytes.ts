@@ -7,6 +7,11 @@ export function keyString(key: Uint8Array): string {
   return latin1Slice.call(key, 0, key.byteLength);
 }
 
+/** The latin1 string of `bytes[start, end)`: one code unit per byte, an exact name for those bytes. */
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return latin1Slice.call(bytes, start, end);
+}
+
 /**
  * Node's native latin1 decoder, applied to the bytes directly: `Buffer.from(view).toString()`
  * allocates a Buffer per call and goes through three JavaScript layers, which made keyString the
