@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -33,8 +33,11 @@ function schemaModels(): string[] {
   return [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!);
 }
 
+const copies: string[] = [];
+
 function copyMigrations(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "precision-migrations-"));
+  copies.push(dir);
   cpSync(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
   return dir;
 }
@@ -44,7 +47,10 @@ function addMigration(dir: string, name: string, sql: string): void {
   writeFileSync(path.join(dir, name, "migration.sql"), sql);
 }
 
-afterAll(dropThrowawayDatabases);
+afterAll(async () => {
+  copies.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  await dropThrowawayDatabases();
+});
 
 describe("migrate()", () => {
   it("applies every migration to the empty TEST_DATABASE_URL database, then nothing on a re-run", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,12 +40,16 @@ describe("migration folders", () => {
 
   it("reject a folder without migration.sql and a missing migrations folder", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "precision-migrations-"));
-    mkdirSync(path.join(dir, "20260101000000_ok"));
-    writeFileSync(path.join(dir, "20260101000000_ok", "migration.sql"), "SELECT 1;");
-    mkdirSync(path.join(dir, "20260102000000_empty"));
-    await expect(loadMigrations(dir)).rejects.toThrow(/20260102000000_empty has no migration.sql/);
-    await expect(loadMigrations(path.join(dir, "nope"))).rejects.toThrow(
-      /Cannot read the migrations folder/,
-    );
+    try {
+      mkdirSync(path.join(dir, "20260101000000_ok"));
+      writeFileSync(path.join(dir, "20260101000000_ok", "migration.sql"), "SELECT 1;");
+      mkdirSync(path.join(dir, "20260102000000_empty"));
+      await expect(loadMigrations(dir)).rejects.toThrow(/20260102000000_empty has no migration.sql/);
+      await expect(loadMigrations(path.join(dir, "nope"))).rejects.toThrow(
+        /Cannot read the migrations folder/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // schema.prisma and prisma/migrations must describe the same database. Two databases are built, one by
 // the migrations and one by the SQL Prisma derives from schema.prisma alone, and their catalogs compared.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -62,6 +62,8 @@ async function databaseFromSchema(schema: string): Promise<string> {
 }
 
 /** schema.prisma with one more column and index, to show that the comparison notices. */
+const alteredSchemaDirs: string[] = [];
+
 function alteredSchema(): string {
   const original = readFileSync(schemaPath, "utf8");
   const altered = original.replace(
@@ -69,12 +71,17 @@ function alteredSchema(): string {
     "$1\n  department     String?$2\n  @@index([title])",
   );
   expect(altered).not.toBe(original);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "precision-schema-")), "schema.prisma");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "precision-schema-"));
+  alteredSchemaDirs.push(dir);
+  const file = path.join(dir, "schema.prisma");
   writeFileSync(file, altered);
   return file;
 }
 
-afterAll(dropThrowawayDatabases);
+afterAll(async () => {
+  alteredSchemaDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  await dropThrowawayDatabases();
+});
 
 describe("schema.prisma and migrations", () => {
   it("build identical tables, columns, types, nullability, defaults, indexes, constraints and enums", async () => {

@@ -3,7 +3,7 @@
 // baseline measured in the same run.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
@@ -84,7 +84,8 @@ async function writePath() {
   await node.start();
   const port = await freePort();
   const vaultUrl = `http://127.0.0.1:${port}`;
-  const vault = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../vault/dist/src/main.js")], { env: { CHAIN_RPC_URL: node.rpcUrl, VAULT_PORT: String(port), VAULT_DATA_DIR: mkdtempSync(path.join(tmpdir(), "bench-vault-")), VAULT_OPERATOR_MNEMONIC: operatorMnemonic }, stdio: "ignore" });
+  const vaultDir = mkdtempSync(path.join(tmpdir(), "bench-vault-"));
+  const vault = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../vault/dist/src/main.js")], { env: { CHAIN_RPC_URL: node.rpcUrl, VAULT_PORT: String(port), VAULT_DATA_DIR: vaultDir, VAULT_OPERATOR_MNEMONIC: operatorMnemonic }, stdio: "ignore" });
   try {
     await waitFor("the vault", async () => (await fetch(`${vaultUrl}/health`)).ok, 30_000);
     const resource = (patient: string, i: number) => ({ resourceType: "Observation", status: "final", category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "vital-signs" }] }], code: { coding: [{ system: "http://loinc.org", code: "8867-4", display: "Heart rate" }] }, subject: { reference: `Patient/${patient}` }, effectiveDateTime: new Date().toISOString(), valueQuantity: { value: 60 + (i % 40), unit: "/min", system: "http://unitsofmeasure.org", code: "/min" } });
@@ -130,6 +131,8 @@ async function writePath() {
     console.log(`baseline: validate + encrypt + wrap alone (one core, no network): ${cpuRate.toFixed(0)} records/s; ratio ${((rate / cpuRate) * 100).toFixed(1)} %`);
   } finally {
     vault.kill("SIGTERM");
+    await new Promise((r) => (vault.exitCode === null ? vault.once("exit", r) : r(undefined)));
+    rmSync(vaultDir, { recursive: true, force: true });
     await node.remove();
   }
 }

@@ -1,14 +1,20 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { FsObjectStore } from "./fs-object-store.js";
 import { HashMismatchError, ObjectTooLargeError } from "./object-store.js";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
-const dir = () => mkdtempSync(path.join(tmpdir(), "vault-store-"));
+const dirs: string[] = [];
+const dir = () => {
+  const d = mkdtempSync(path.join(tmpdir(), "vault-store-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
