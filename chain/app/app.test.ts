@@ -9,10 +9,9 @@ import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeSecp256k1PubKey } from "../runtime/ante/sign-doc.js";
-import { WorkerPoolSignatureVerifier, type SignatureVerifier } from "../runtime/crypto/signature-verifier.js";
+import { WorkerPoolSignatureVerifier } from "../runtime/crypto/signature-verifier.js";
 import { accountKey } from "../modules/auth/types/keys.js";
 import { parseAddress } from "../runtime/address/bech32-address.js";
-import { checkWindowOf } from "./app.js";
 import { buildGenesis } from "./genesis.js";
 import { TEST_CHAIN_ID, TestChain, msgSend } from "./testing/test-chain.js";
 import { buildSignedTx, testKey, type TestKey } from "./testing/tx-builder.js";
@@ -178,34 +177,6 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
       expect(answers.map((a) => a.code)).toEqual([0, 0, 0, 4]);
       const { results } = await chain.block(txs.map((t) => t.bytes));
       expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
-    } finally {
-      await verifier.close();
-    }
-  });
-
-  it("keeps at most its window of txs decoded and verifying, and answers a longer burst in arrival order", async () => {
-    const pool = new WorkerPoolSignatureVerifier({ threads: 1, maxBatch: 64 });
-    const window = checkWindowOf(pool);
-    let outstanding = 0;
-    let mostOutstanding = 0;
-    const verifier: SignatureVerifier = {
-      verifyBatch: (requests) => {
-        mostOutstanding = Math.max(mostOutstanding, ++outstanding);
-        return pool.verifyBatch(requests).finally(() => outstanding--);
-      },
-      close: () => pool.close(),
-      capacity: pool.capacity,
-    };
-    try {
-      const chain = await startChain({ verifier }, 100_000_000n);
-      const burst = Array.from({ length: window * 2 + 100 }, (_, i) => send(alice, bob, 1n, BigInt(i)).bytes);
-      burst.splice(window + 7, 0, Uint8Array.from([0xde, 0xad])); // garbage in the second window
-      const answers = await Promise.all(burst.map((t) => chain.checkTx(t)));
-      const wrong = answers.flatMap((a, i) => (a.code === (i === window + 7 ? 2 : 0) ? [] : [`${i}: ${a.code} ${a.log}`]));
-      expect(wrong).toEqual([]);
-      expect(mostOutstanding).toBeGreaterThan(1);
-      expect(window).toBe(128);
-      expect(mostOutstanding).toBeLessThanOrEqual(window);
     } finally {
       await verifier.close();
     }

@@ -52,26 +52,6 @@ export const STATE_PROOF_OP_TYPE = "precision:state:v1";
 const SIMULATE_PATH = "/cosmos.tx.v1beta1.Service/Simulate";
 const VERIFIED_NOTHING: Promise<void> = Promise.resolve();
 
-/**
- * CheckTx calls decoded and verifying ahead at once: twice what the verifier works on at full
- * speed, so one round verifies while the last is applied and the next decoded.
- */
-export function checkWindowOf(verifier: SignatureVerifier): number {
-  return 2 * verifier.capacity;
-}
-
-/** A CheckTx call waiting its turn in the line. */
-interface QueuedCheck {
-  readonly tx: Uint8Array;
-  readonly mode: ExecMode;
-  decoded: DecodedTx | undefined;
-  /** Its signatures are verified ahead, or need not be: it may be applied when its turn comes. */
-  ready: boolean;
-  failure: { readonly error: unknown } | undefined;
-  readonly resolve: (res: ResponseCheckTx) => void;
-  readonly reject: (err: unknown) => void;
-}
-
 export interface PrecisionAppOptions {
   readonly store: AppStore;
   readonly chainId: string;
@@ -191,14 +171,8 @@ class App implements PrecisionApp {
   private viewHeight: number;
   /** Height of the block finalized but not yet committed. */
   private finalizedHeight: number | undefined;
-  /** CheckTx calls in arrival order; those before `checksStarted` are decoded and verifying. */
-  private readonly checkLine: (QueuedCheck | undefined)[] = [];
-  /** Index in checkLine of the first CheckTx not yet applied to the check state. */
-  private checksApplied = 0;
-  /** Index in checkLine of the first CheckTx not yet decoded. */
-  private checksStarted = 0;
-  private pumpingChecks = false;
-  private readonly checkWindow: number;
+  /** Tail of the CheckTx queue: each CheckTx applies after the previous one. */
+  private checkQueue: Promise<void> = Promise.resolve();
 
   constructor(options: PrecisionAppOptions) {
     this.chainId = options.chainId;
@@ -206,7 +180,6 @@ class App implements PrecisionApp {
     this.logger = options.logger ?? silentLogger;
     this.verifier = options.verifier ?? new InlineSignatureVerifier();
     this.ownsVerifier = options.verifier === undefined;
-    this.checkWindow = checkWindowOf(this.verifier);
     if (this.store.uncommittedKeys !== 0) this.store.rollbackWorking();
     this.committed = new CommittedView(this.store);
     this.viewHeight = this.store.lastCommitted().height;
@@ -269,88 +242,28 @@ class App implements PrecisionApp {
   /**
    * CheckTx verifies signatures ahead (on worker threads with a pool verifier) but applies txs to
    * the check state strictly in arrival order, so concurrent broadcasts from one account keep
-   * their sequence order whichever verification finishes first. At most `checkWindow` txs are
-   * decoded and verifying at a time; later ones wait as bytes. Decoding every arrival at once
-   * kept thousands of decoded txs alive while they queued for the verifier, and the collector
-   * copied and promoted them all.
+   * their sequence order whichever verification finishes first.
    */
   checkTx(req: RequestCheckTx): Promise<ResponseCheckTx> {
     const mode: ExecMode = req.type === CheckTxType.RECHECK ? "recheck" : "check";
-    return new Promise((resolve, reject) => {
-      this.checkLine.push({ tx: req.tx, mode, decoded: undefined, ready: false, failure: undefined, resolve, reject });
-      this.pumpChecks();
-    });
-  }
-
-  /** Applies the verified head of the line, then starts as many waiting txs as the window allows. */
-  private pumpChecks(): void {
-    if (this.pumpingChecks) return;
-    this.pumpingChecks = true;
+    let decoded: DecodedTx | undefined;
     try {
-      const line = this.checkLine;
-      for (;;) {
-        while (this.checksApplied < this.checksStarted && line[this.checksApplied]!.ready) {
-          const check = line[this.checksApplied]!;
-          line[this.checksApplied++] = undefined;
-          this.applyCheck(check);
-        }
-        if (this.checksStarted === line.length || this.checksStarted - this.checksApplied >= this.checkWindow) break;
-        while (this.checksStarted < line.length && this.checksStarted - this.checksApplied < this.checkWindow) {
-          this.startCheck(line[this.checksStarted++]!);
-        }
-      }
-      if (this.checksApplied === line.length) {
-        line.length = 0;
-        this.checksApplied = this.checksStarted = 0;
-      } else if (this.checksApplied >= 1024) {
-        line.splice(0, this.checksApplied);
-        this.checksStarted -= this.checksApplied;
-        this.checksApplied = 0;
-      }
-    } finally {
-      this.pumpingChecks = false;
-    }
-  }
-
-  private startCheck(check: QueuedCheck): void {
-    try {
-      check.decoded = this.runner.decode(check.tx);
+      decoded = this.runner.decode(req.tx);
     } catch {
       // Left to the runner, which renders the decode failure exactly as FinalizeBlock would.
     }
-    const verified = check.mode === "check" && check.decoded !== undefined ? this.verifiedAhead(check.decoded) : VERIFIED_NOTHING;
-    if (verified === VERIFIED_NOTHING) {
-      check.ready = true;
-      return;
-    }
-    verified.then(
-      () => {
-        check.ready = true;
-        this.pumpChecks();
-      },
-      (error: unknown) => {
-        check.failure = { error };
-        check.ready = true;
-        this.pumpChecks();
-      },
+    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifiedAhead(decoded) : VERIFIED_NOTHING;
+    const result = this.checkQueue
+      .then(() => verifiedAhead)
+      .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx, decoded)));
+    this.checkQueue = result.then(
+      () => undefined,
+      () => undefined,
     );
-  }
-
-  private applyCheck(check: QueuedCheck): void {
-    if (check.failure !== undefined) {
-      check.reject(check.failure.error);
-      return;
-    }
-    try {
-      check.resolve(this.checkTxResponse(this.runner.run(this.checkHeader(), check.mode, this.checkState, check.tx, check.decoded)));
-    } catch (err) {
-      check.reject(err);
-    }
+    return result;
   }
 
   prepareCheckTx(tx: Uint8Array): void {
-    // Bounded like the CheckTx line: beyond it, txs wait as bytes and verify when their turn comes.
-    if (this.verifying.size >= this.checkWindow) return;
     let decoded: DecodedTx;
     try {
       decoded = this.runner.decode(tx);

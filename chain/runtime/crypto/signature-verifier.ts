@@ -19,15 +19,11 @@ export interface VerifyRequest {
  */
 export interface SignatureVerifier {
   verifyBatch(requests: readonly VerifyRequest[]): Promise<boolean[]>;
-  /** Requests it works on at once at full speed: callers keep about this many in flight. */
-  readonly capacity: number;
   close(): Promise<void>;
 }
 
 /** Verifies on the calling thread. */
 export class InlineSignatureVerifier implements SignatureVerifier {
-  readonly capacity = 256;
-
   async verifyBatch(requests: readonly VerifyRequest[]): Promise<boolean[]> {
     return requests.map((r) => verifySecp256k1Digest(r.pubkey, r.digest, r.signature));
   }
@@ -100,13 +96,10 @@ export class WorkerPoolSignatureVerifier implements SignatureVerifier {
   private nextId = 1;
   private closed = false;
   private readonly maxBatch: number;
-  /** One full batch per worker. */
-  readonly capacity: number;
 
   constructor(options: WorkerPoolOptions = {}) {
     const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
     this.maxBatch = options.maxBatch ?? 256;
-    this.capacity = threads * this.maxBatch;
     const require = createRequire(import.meta.url);
     const workerData = {
       nativePath: require.resolve("secp256k1/bindings.js"),
