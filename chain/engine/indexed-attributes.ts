@@ -83,6 +83,19 @@ class Cursor {
     return start;
   }
 
+  /**
+   * Moves past fields until the next length-delimited `field` and returns where its payload
+   * starts (the cursor is then past it); -1 once the message ends.
+   */
+  nextDelimited(field: number): number {
+    while (!this.done) {
+      const tag = this.varint();
+      if (tag >>> 3 === field && (tag & 7) === WIRE_LENGTH_DELIMITED) return this.delimited();
+      this.skip(tag & 7);
+    }
+    return -1;
+  }
+
   skip(wireType: number): void {
     switch (wireType) {
       case WIRE_VARINT:
@@ -119,13 +132,7 @@ export function forEachIndexedAttribute(result: Uint8Array, visit: IndexedAttrib
   const top = new Cursor(result, 0, result.length);
   const event = new Cursor(result, 0, 0);
   const attribute = new Cursor(result, 0, 0);
-  while (!top.done) {
-    const tag = top.varint();
-    if (tag >>> 3 !== EXEC_TX_RESULT_EVENTS || (tag & 7) !== WIRE_LENGTH_DELIMITED) {
-      top.skip(tag & 7);
-      continue;
-    }
-    const start = top.delimited();
+  for (let start = top.nextDelimited(EXEC_TX_RESULT_EVENTS); start >= 0; start = top.nextDelimited(EXEC_TX_RESULT_EVENTS)) {
     visitEvent(event.reset(result, start, top.at), attribute, visit);
   }
 }
@@ -135,21 +142,12 @@ function visitEvent(event: Cursor, attribute: Cursor, visit: IndexedAttributeVis
   const first = event.at;
   let typeStart = 0;
   let typeEnd = 0;
-  while (!event.done) {
-    const tag = event.varint();
-    if (tag >>> 3 === EVENT_TYPE && (tag & 7) === WIRE_LENGTH_DELIMITED) {
-      typeStart = event.delimited();
-      typeEnd = event.at;
-    } else event.skip(tag & 7);
+  for (let start = event.nextDelimited(EVENT_TYPE); start >= 0; start = event.nextDelimited(EVENT_TYPE)) {
+    typeStart = start;
+    typeEnd = event.at;
   }
   event.at = first;
-  while (!event.done) {
-    const tag = event.varint();
-    if (tag >>> 3 !== EVENT_ATTRIBUTES || (tag & 7) !== WIRE_LENGTH_DELIMITED) {
-      event.skip(tag & 7);
-      continue;
-    }
-    const start = event.delimited();
+  for (let start = event.nextDelimited(EVENT_ATTRIBUTES); start >= 0; start = event.nextDelimited(EVENT_ATTRIBUTES)) {
     attribute.reset(event.bytes, start, event.at);
     let keyStart = 0;
     let keyEnd = 0;
