@@ -1,7 +1,8 @@
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import { utf8Read } from "cosmjs-types/utf8";
 import { describe, expect, it } from "vitest";
-import "./cosmjs-types-codec.js";
+import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { readerOver } from "./cosmjs-types-codec.js";
 
 const framed = (raw: Uint8Array): Uint8Array => new BinaryWriter().bytes(raw).finish();
 
@@ -23,6 +24,29 @@ describe("the lean cosmjs-types codec", () => {
       const raw = Uint8Array.from(s);
       expect(new BinaryReader(framed(raw)).string()).toBe(utf8Read(raw, 0, raw.length));
     }
+  });
+
+  it("reads short interned strings, non-ASCII and long strings exactly, again and again", () => {
+    const read = (text: string) => new BinaryReader(framed(Buffer.from(text))).string();
+    const address = "prec1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq";
+    expect(read(address)).toBe(address);
+    expect(read(address)).toBe(address);
+    expect(read("ünïcødé ✓")).toBe("ünïcødé ✓");
+    const long = "x".repeat(65);
+    expect(read(long)).toBe(long);
+  });
+
+  it("readerOver decodes views into the caller's bytes instead of a private copy", () => {
+    const bytes = TxRaw.encode({ bodyBytes: Uint8Array.of(1, 2, 3), authInfoBytes: Uint8Array.of(4), signatures: [Uint8Array.of(5, 6)] }).finish();
+    const viewed = TxRaw.decode(readerOver(bytes));
+    const copied = TxRaw.decode(bytes);
+    expect(viewed).toEqual(copied);
+    expect(viewed.bodyBytes.buffer).toBe(bytes.buffer);
+    expect(copied.bodyBytes.buffer).not.toBe(bytes.buffer);
+    const padded = new Uint8Array(bytes.length + 5);
+    padded.set(bytes, 3);
+    const view = padded.subarray(3, 3 + bytes.length); // a view at an offset decodes the same
+    expect(TxRaw.decode(readerOver(view))).toEqual(copied);
   });
 
   it("writes into exact-size buffers", () => {

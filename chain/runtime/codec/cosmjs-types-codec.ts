@@ -1,8 +1,9 @@
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import { utf8Read } from "cosmjs-types/utf8";
+import { latin1 } from "../store/bytes.js";
 
 /**
- * Two allocation fixes to cosmjs-types 0.11's codec, both with identical output:
+ * Allocation fixes to cosmjs-types 0.11's codec, both with identical output:
  * - BinaryWriter.alloc builds a fresh 8 KiB slab pool on every call, so each
  *   `encode(...).finish()` allocates 8 KiB however small the message; in block execution that
  *   was a tenth of the CPU time plus most of the GC. Exact-size buffers are what the pool was
@@ -10,9 +11,41 @@ import { utf8Read } from "cosmjs-types/utf8";
  * - BinaryReader.string decodes UTF-8 in JavaScript through a temporary array of char codes per
  *   string, which made decoding txs the largest source of garbage in CheckTx. The native decoder
  *   gives the same string for valid UTF-8; anything else still goes through cosmjs-types' own
- *   decoder, so even malformed strings decode exactly as before.
+ *   decoder, so even malformed strings decode exactly as before. ASCII, which is nearly every
+ *   string in a tx (type URLs, addresses, denoms, amounts), is read without a view or a decoder.
+ * - Short strings are interned: a mempool tx's decoding lives until its block, and the same
+ *   type URLs, denoms and addresses recur in tx after tx, so each decoding holds the shared copy
+ *   and the collector has fewer young strings to copy and promote.
  */
+/**
+ * A cosmjs-types reader over `bytes` themselves. The reader's constructor copies its input, so
+ * every decode allocated a private buffer (with its own native backing store) that the decoded
+ * fields then kept alive as views. Views into the caller's bytes are only safe while those bytes
+ * never change: use this for tx bytes, which nothing mutates once received.
+ */
+export function readerOver(bytes: Uint8Array): BinaryReader {
+  const reader = new BinaryReader();
+  reader.buf = bytes;
+  reader.pos = 0;
+  reader.len = bytes.length;
+  return reader;
+}
+
 let patched = false;
+
+const INTERN_MAX_LENGTH = 64;
+const INTERN_CAPACITY = 8192;
+const interned = new Map<string, string>();
+
+function intern(s: string): string {
+  if (s.length > INTERN_MAX_LENGTH) return s;
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  // Bounded: when full it starts over, which costs only sharing.
+  if (interned.size >= INTERN_CAPACITY) interned.clear();
+  interned.set(s, s);
+  return s;
+}
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -22,8 +55,19 @@ export function useLeanProtobufCodec(): void {
   BinaryWriter.alloc = (size: number): Uint8Array => new Uint8Array(size);
   BinaryReader.prototype.string = function string(this: BinaryReader): string {
     const bytes = this.bytes();
+    const end = this.pos;
+    const start = end - bytes.length;
+    const buf = this.buf;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return intern(latin1(buf, start, end));
     try {
-      return strictUtf8.decode(bytes);
+      return intern(strictUtf8.decode(bytes));
     } catch {
       return utf8Read(bytes, 0, bytes.length);
     }

@@ -1,4 +1,5 @@
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { readerOver } from "../codec/cosmjs-types-codec.js";
 import { ErrTxDecode, ErrTxTooLarge } from "../errors/sdk-errors.js";
 import type { DecodedMsg, MsgRouter } from "../router/msg-router.js";
 import { AUTH_INFO_SCHEMA, rejectUnknownFields, TX_BODY_SCHEMA, TX_RAW_SCHEMA, WireError } from "./unknown-fields.js";
@@ -42,11 +43,12 @@ export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimit
   let authInfo: AuthInfo;
   try {
     rejectUnknownFields(txBytes, TX_RAW_SCHEMA, false, "TxRaw");
-    raw = TxRaw.decode(txBytes);
+    // Decoded fields are views into the tx bytes, which nobody mutates (see readerOver).
+    raw = TxRaw.decode(readerOver(txBytes));
     rejectUnknownFields(raw.bodyBytes, TX_BODY_SCHEMA, true, "TxBody");
     rejectUnknownFields(raw.authInfoBytes, AUTH_INFO_SCHEMA, false, "AuthInfo");
-    body = TxBody.decode(raw.bodyBytes);
-    authInfo = AuthInfo.decode(raw.authInfoBytes);
+    body = TxBody.decode(readerOver(raw.bodyBytes));
+    authInfo = AuthInfo.decode(readerOver(raw.authInfoBytes));
   } catch (err) {
     if (err instanceof WireError) throw decodeFailure(err.message);
     throw decodeFailure(`invalid protobuf: ${(err as Error).message}`);

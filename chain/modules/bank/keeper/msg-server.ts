@@ -3,6 +3,7 @@ import { encodeAddress } from "../../../runtime/address/bech32-address.js";
 import { moduleAddressBytes } from "../../../runtime/address/derive.js";
 import { parseAddress } from "../../../runtime/address/bech32-address.js";
 import { parseCoins } from "../../../runtime/coins/coins.js";
+import { readerOver } from "../../../runtime/codec/cosmjs-types-codec.js";
 import type { Context } from "../../../runtime/context/context.js";
 import type { MsgRoute } from "../../../runtime/router/msg-router.js";
 import { ErrInvalidAddress, ErrInvalidCoins, ErrUnauthorized } from "../types/errors.js";
@@ -25,7 +26,8 @@ export function msgSendRoute(keeper: BankKeeper, blockedModules: readonly string
     typeUrl: MSG_SEND_TYPE_URL,
     module: MODULE_NAME,
     signerField: "from_address",
-    decode: (bytes) => MsgSend.decode(bytes),
+    // A message's bytes are a view into its tx's, which nothing mutates: no private copy.
+    decode: (bytes) => MsgSend.decode(readerOver(bytes)),
     validateBasic(msg) {
       requireAddress(msg.fromAddress, "from");
       requireAddress(msg.toAddress, "to");
