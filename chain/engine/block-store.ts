@@ -1,11 +1,12 @@
 // Layout of the engine's committed data. Every key lives under "cmt/" and is written as sidecar ops
 // of the block's commit, so blocks and results are never ahead of or behind the state.
-import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
+import { BinaryWriter } from "cosmjs-types/binary";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { Event, ResponseFinalizeBlock, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockMeta, Commit, type BlockID } from "cosmjs-types/tendermint/types/types";
 import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
+import { readerOver } from "../runtime/codec/cosmjs-types-codec.js";
 import { fromHex, readU64be, toHex, u64be, utf8 } from "./encoding.js";
 import type { BatchOp, RawReader } from "./raw-store.js";
 
@@ -97,9 +98,13 @@ export function encodeFinalizeBlock(results: ResponseFinalizeBlock): Uint8Array 
   return w.finish();
 }
 
-/** The values of one repeated length-delimited field of an encoded message, in order, as views. */
+/**
+ * The values of one repeated length-delimited field of an encoded message, in order, as views into
+ * `message` itself (stored blocks and results never change; a copy of a block's megabytes per
+ * lookup is what the reader's constructor would make).
+ */
 function repeatedField(message: Uint8Array, field: number): Uint8Array[] {
-  const r = new BinaryReader(message);
+  const r = readerOver(message);
   const out: Uint8Array[] = [];
   while (r.pos < r.len) {
     const tag = r.uint32();
