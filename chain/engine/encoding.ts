@@ -43,8 +43,24 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** Strict standard base64 (padded), as Go's encoding/base64.StdEncoding accepts it. */
 export function fromBase64(b64: string): Uint8Array {
+  return new Uint8Array(pooledBase64(b64));
+}
+
+/**
+ * fromBase64 for what arrives over RPC, txs above all: a view into Node's shared buffer pool
+ * rather than a copy with a native backing store of its own, which every mempool tx then kept
+ * (thousands of them, each tracked and swept by the collector). A small tx shares its pool slab
+ * with the txs decoded around it, which live about as long. Not for secrets: other data shares
+ * the slab.
+ */
+export function fromBase64Pooled(b64: string): Uint8Array {
+  const b = pooledBase64(b64);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+function pooledBase64(b64: string): Buffer {
   if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new Error("illegal base64 data");
-  return new Uint8Array(Buffer.from(b64, "base64"));
+  return Buffer.from(b64, "base64");
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,6 +1,6 @@
 // Argument decoding for both transports CometBFT offers: JSON-RPC params (named object or positional
 // array) and GET query strings with CometBFT's quoting rules (rpc/jsonrpc/server/http_uri_handler.go).
-import { fromBase64, fromHex } from "../encoding.js";
+import { fromBase64Pooled, fromHex } from "../encoding.js";
 import { RpcError } from "./errors.js";
 
 /** `bytes` is Go's []byte (base64 in JSON); `hex` is bytes.HexBytes (hex in JSON). */
@@ -31,7 +31,7 @@ function fromJson(name: string, kind: ParamKind, v: unknown): ParamValue | undef
     case "bytes":
       if (typeof v !== "string") return fail(name, "expected base64 bytes");
       try {
-        return fromBase64(v);
+        return fromBase64Pooled(v);
       } catch {
         return fail(name, "illegal base64 data");
       }
