@@ -71,6 +71,15 @@ describe("secp256k1 verification", () => {
     expect(answers).toEqual(expected);
   });
 
+  it("keys an entry by digest ‖ pubkey ‖ signature, byte for byte", () => {
+    const r = request(1);
+    const key = VerificationCache.key(r.digest, r.pubkey, r.signature);
+    expect(key).toBe(Buffer.concat([r.digest, r.pubkey, r.signature]).toString("latin1"));
+    const flipped = Uint8Array.from(r.signature, (b, i) => (i === 63 ? b ^ 1 : b));
+    expect(VerificationCache.key(r.digest, r.pubkey, flipped)).not.toBe(key);
+    expect(VerificationCache.key(r.digest, r.pubkey, r.signature)).toBe(key);
+  });
+
   it("caches only what it is told verified, and evicts the oldest entry at capacity", () => {
     const cache = new VerificationCache(2);
     const [a, b, c] = [request(1), request(2), request(3)].map((r) => VerificationCache.key(r.digest, r.pubkey, r.signature));

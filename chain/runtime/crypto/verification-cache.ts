@@ -1,4 +1,7 @@
-import { keyString as latin1 } from "../store/bytes.js";
+import { latin1 } from "../store/bytes.js";
+
+/** Where a key's parts are laid end to end, so the key is read as one flat string. */
+let scratch = new Uint8Array(32 + 33 + 64);
 
 /**
  * Remembers signatures that verified, keyed by (sign-bytes digest, pubkey, signature). Validity is
@@ -10,8 +13,18 @@ export class VerificationCache {
 
   constructor(private readonly capacity = 200_000) {}
 
+  /**
+   * digest ‖ pubkey ‖ signature as one latin1 string. Joining three strings made a rope that the
+   * set had to flatten, a copy, on every lookup. (Digests and keys have fixed lengths, so the
+   * parts cannot run into each other.)
+   */
   static key(digest: Uint8Array, pubkey: Uint8Array, signature: Uint8Array): string {
-    return latin1(digest) + latin1(pubkey) + latin1(signature);
+    const length = digest.length + pubkey.length + signature.length;
+    if (scratch.length < length) scratch = new Uint8Array(length);
+    scratch.set(digest, 0);
+    scratch.set(pubkey, digest.length);
+    scratch.set(signature, digest.length + pubkey.length);
+    return latin1(scratch, 0, length);
   }
 
   has(key: string): boolean {
