@@ -24,6 +24,25 @@ export interface DecodedTx {
   readonly signers: readonly string[];
 }
 
+/**
+ * The array cut to its length. An array filled by push keeps a backing store of at least 17
+ * slots, and a decoded tx lives until its block: for a one-message send its seven one-element
+ * arrays were ~1 KB of the ~2.5 KB it kept.
+ */
+function fit<T>(array: T[]): T[] {
+  return array.length === 0 ? array : array.slice();
+}
+
+/** A decoded message's own array fields, cut to size (nested messages keep theirs). */
+function fitArrays(value: unknown): void {
+  if (typeof value !== "object" || value === null) return;
+  const fields = value as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const field = fields[key];
+    if (Array.isArray(field)) fields[key] = fit(field);
+  }
+}
+
 function decodeFailure(detail: string): Error {
   return ErrTxDecode.wrap(detail);
 }
@@ -49,6 +68,9 @@ export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimit
     rejectUnknownFields(raw.authInfoBytes, AUTH_INFO_SCHEMA, false, "AuthInfo");
     body = TxBody.decode(readerOver(raw.bodyBytes));
     authInfo = AuthInfo.decode(readerOver(raw.authInfoBytes));
+    body.messages = fit(body.messages);
+    authInfo.signerInfos = fit(authInfo.signerInfos);
+    if (authInfo.fee !== undefined) authInfo.fee.amount = fit(authInfo.fee.amount);
   } catch (err) {
     if (err instanceof WireError) throw decodeFailure(err.message);
     throw decodeFailure(`invalid protobuf: ${(err as Error).message}`);
@@ -68,6 +90,7 @@ export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimit
     } catch (err) {
       throw decodeFailure(`invalid ${any.typeUrl}: ${(err as Error).message}`);
     }
+    fitArrays(value);
     const signer = router.signerOf(route, value);
     if (!signers.includes(signer)) signers.push(signer);
     msgs.push({ typeUrl: any.typeUrl, value, route, signer });
@@ -76,10 +99,10 @@ export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimit
     txBytes,
     bodyBytes: raw.bodyBytes,
     authInfoBytes: raw.authInfoBytes,
-    signatures: raw.signatures,
+    signatures: fit(raw.signatures),
     body,
     authInfo,
-    msgs,
-    signers,
+    msgs: fit(msgs),
+    signers: fit(signers),
   };
 }
