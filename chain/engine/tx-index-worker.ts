@@ -8,7 +8,7 @@ import { txResultsOf, txsOf } from "./block-store.js";
 import { readU64be, u64be } from "./encoding.js";
 import type { Query } from "./query.js";
 import type { RangeOptions, RawReader } from "./raw-store.js";
-import { INDEXED_HEIGHT_KEY, indexTxRows, TxIndex } from "./tx-index.js";
+import { INDEXED_HEIGHT_KEY, indexBlockRows, TxIndex } from "./tx-index.js";
 import type { IndexerReply, IndexerRequest, IndexerValue } from "./tx-indexer.js";
 
 const db = new ClassicLevel<Uint8Array, Uint8Array>(workerData.path as string, { keyEncoding: "view", valueEncoding: "view" });
@@ -37,11 +37,10 @@ let prepared: { height: bigint; batch: Batch } | undefined;
 function prepareBatch(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint8Array): Batch {
   const txs = txsOf(blockBytes);
   const encoded = txResultsOf(resultsBytes);
-  if (encoded.length !== txs.length) throw new Error(`block ${height} has ${txs.length} txs but ${encoded.length} results`);
   const batch = db.batch();
   const put = (key: Uint8Array, value: Uint8Array): void => void batch.put(key, value);
   try {
-    txs.forEach((tx, i) => indexTxRows(height, i, tx, encoded[i]!, put));
+    indexBlockRows(height, txs, encoded, put);
     batch.put(INDEXED_HEIGHT_KEY, u64be(height));
   } catch (err) {
     void batch.close();

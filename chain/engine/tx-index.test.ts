@@ -3,14 +3,13 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query.js";
 import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
 import { txHash } from "./encoding.js";
-import { indexTxRows, positionHeightIndex, TxIndex } from "./tx-index.js";
+import { indexBlockRows, positionHeightIndex, TxIndex } from "./tx-index.js";
 
 /** A block's index rows, collected as the index thread would put them into its batch. */
 function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
   const ops: BatchOp[] = [];
-  txs.forEach((tx, index) =>
-    indexTxRows(height, index, tx, ExecTxResult.encode(results[index]!).finish(), (key, value) => ops.push({ type: "put", key, value })),
-  );
+  const encoded = results.map((r) => ExecTxResult.encode(r).finish());
+  indexBlockRows(height, txs, encoded, (key, value) => ops.push({ type: "put", key, value }));
   return ops;
 }
 
@@ -29,7 +28,7 @@ function memoryIndex(ops: readonly BatchOp[]): { index: TxIndex; rows: number } 
   return { index: new TxIndex(reader), rows: rows.size };
 }
 
-describe("indexTxRows", () => {
+describe("indexBlockRows", () => {
   const a = (key: string, value: string, index = true) => ({ key, value, index });
   const results = [
     ExecTxResult.fromPartial({
@@ -44,26 +43,37 @@ describe("indexTxRows", () => {
       ],
     }),
     ExecTxResult.fromPartial({ code: 5, codespace: "sdk", log: "insufficient funds", events: [{ type: "message", attributes: [a("sender", "prec1bob")] }] }),
+    ExecTxResult.fromPartial({
+      events: [
+        { type: "message", attributes: [a("sender", "prec1alice"), a("action", "/cosmos.bank.v1beta1.MsgSend")] },
+        { type: "transfer", attributes: [a("amount", "5uusd")] },
+        { type: "message", attributes: [a("sender", "prec1alice")] }, // the same value twice in one tx
+      ],
+    }),
   ];
-  const txs = [Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5, 6)];
+  const txs = [Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5, 6), Uint8Array.of(7, 8, 9)];
   const ops = indexOps(7n, txs, results);
   const { index, rows } = memoryIndex(ops);
   const search = async (q: string) => (await index.searchRaw(parseQuery(q), 1, 100, false)).txs.map((t) => positionHeightIndex(t.position).index);
 
-  it("writes a hash row, a position row and one row per distinct indexed attribute", () => {
-    // 2 × (hash + position) + sender, action, amount, title for the first + sender for the second.
-    expect(rows).toBe(9);
+  it("writes a hash and a position row per tx, and one posting row per distinct indexed (tag, value)", () => {
+    // 3 × (hash + position) + alice, MsgSend and 5uusd (txs 0 and 2), the title (0) and bob (1).
+    expect(rows).toBe(11);
+    const posting = ops.find((op) => op.type === "put" && Buffer.from(op.key).includes("prec1alice"));
+    expect(posting?.type === "put" && [...posting.value]).toEqual([0, 0, 0, 0, 0, 0, 0, 2]);
   });
 
   it("finds txs by their indexed attributes, exactly or by range, and nothing else", async () => {
-    expect(await search("message.sender='prec1alice'")).toEqual([0]);
-    expect(await search("message.sender EXISTS")).toEqual([0, 1]);
-    expect(await search("transfer.amount='5uusd'")).toEqual([0]);
+    expect(await search("message.sender='prec1alice'")).toEqual([0, 2]);
+    expect(await search("message.sender EXISTS")).toEqual([0, 1, 2]);
+    expect(await search("message.sender CONTAINS 'bob'")).toEqual([1]);
+    expect(await search("transfer.amount='5uusd' AND message.sender='prec1alice'")).toEqual([0, 2]);
+    expect(await search("transfer.amount='5uusd' AND message.sender='prec1bob'")).toEqual([]);
     expect(await search("record.title='Ärztebrief ✓'")).toEqual([0]);
     expect(await search("message.msg_index='0'")).toEqual([]);
     expect(await search("tx.hash='FORGED'")).toEqual([]);
     expect(await search("orphan EXISTS")).toEqual([]);
-    expect(await search("tx.height=7")).toEqual([0, 1]);
+    expect(await search("tx.height=7")).toEqual([0, 1, 2]);
   });
 
   it("finds a tx by hash at its position, and keeps no copy of the tx (the block store has it)", async () => {
@@ -73,5 +83,37 @@ describe("indexTxRows", () => {
     const byHash = await index.getByHashRaw(txHash(txs[1]!));
     expect(byHash && positionHeightIndex(byHash.position)).toEqual({ height: 7n, index: 1 });
     expect(await index.getByHashRaw(txHash(Uint8Array.of(9)))).toBeUndefined();
+  });
+});
+
+describe("rows written by nodes before postings", () => {
+  /** An event row as older nodes wrote it: EVENT ‖ u16 len ‖ tag ‖ u32 len ‖ value ‖ position. */
+  function legacyEventRow(tag: string, value: string, height: bigint, index: number): BatchOp {
+    const t = Buffer.from(tag);
+    const v = Buffer.from(value);
+    const p = Buffer.alloc(12);
+    p.writeBigUInt64BE(height);
+    p.writeUInt32BE(index, 8);
+    const key = Buffer.concat([Buffer.from("cmt/tx/e/"), Buffer.from([t.length >> 8, t.length & 0xff]), t, Buffer.alloc(4), v, p]);
+    key.writeUInt32BE(v.length, 9 + 2 + t.length);
+    return { type: "put", key, value: new Uint8Array() };
+  }
+
+  it("are still found, together with postings, in (height, index) order", async () => {
+    const newer = indexOps(7n, [Uint8Array.of(1)], [ExecTxResult.fromPartial({ events: [{ type: "message", attributes: [{ key: "sender", value: "prec1alice", index: true }] }] })]);
+    const older: BatchOp[] = [
+      ...indexOps(6n, [Uint8Array.of(2), Uint8Array.of(3)], [ExecTxResult.fromPartial({}), ExecTxResult.fromPartial({})]),
+      legacyEventRow("message.sender", "prec1alice", 6n, 1),
+      legacyEventRow("message.sender", "prec1zed", 6n, 0),
+    ];
+    const { index } = memoryIndex([...older, ...newer]);
+    const found = async (q: string, desc = false) =>
+      (await index.searchRaw(parseQuery(q), 1, 10, desc)).txs.map((t) => {
+        const { height, index: i } = positionHeightIndex(t.position);
+        return `${height}/${i}`;
+      });
+    expect(await found("message.sender='prec1alice'")).toEqual(["6/1", "7/0"]);
+    expect(await found("message.sender EXISTS", true)).toEqual(["7/0", "6/1", "6/0"]);
+    expect(await found("message.sender CONTAINS 'zed'")).toEqual(["6/0"]);
   });
 });

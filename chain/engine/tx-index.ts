@@ -1,5 +1,6 @@
 // A kv tx indexer in the spirit of CometBFT's state/txindex/kv: tx.hash, tx.height and every
-// event attribute marked `index` become searchable, ordered by (height, index).
+// event attribute marked `index` become searchable, ordered by (height, index). Attributes are
+// kept as per-block postings (see indexBlockRows) rather than one row per attribute per tx.
 import type { TxResult } from "cosmjs-types/tendermint/abci/types";
 import { latin1 } from "../runtime/store/bytes.js";
 import { concatBytes, readU32be, readU64be, sha256, u32be, u64be, utf8 } from "./encoding.js";
@@ -11,7 +12,10 @@ import type { RawReader } from "./raw-store.js";
 export const INDEXED_HEIGHT_KEY = utf8("cmt/tx/indexed");
 const HASH = utf8("cmt/tx/h/");
 const POS = utf8("cmt/tx/p/");
+/** Event rows written by nodes before postings: one per (tag, value, tx position). Read only. */
 const EVENT = utf8("cmt/tx/e/");
+/** Postings: one row per (tag, value, height) listing that block's txs. */
+const POSTINGS = utf8("cmt/tx/b/");
 const RESERVED = new Set(["tx.hash", "tx.height"]);
 
 const pos = (height: bigint, index: number): Uint8Array => concatBytes(u64be(height), u32be(index));
@@ -27,10 +31,10 @@ function prefixEnd(prefix: Uint8Array): Uint8Array {
   return new Uint8Array([0xff, 0xff, 0xff, 0xff]);
 }
 
-/** The key prefix of a tag's rows (EVENT ‖ u16 len ‖ tag), or of one value's rows (‖ u32 len ‖ value). */
-function searchPrefix(tag: string, value?: string): Uint8Array {
+/** The key prefix of a tag's rows (kind ‖ u16 len ‖ tag), or of one value's rows (‖ u32 len ‖ value). */
+function searchPrefix(kind: Uint8Array, tag: string, value?: string): Uint8Array {
   const t = utf8(tag);
-  const head = concatBytes(EVENT, Uint8Array.of(t.length >> 8, t.length & 0xff), t);
+  const head = concatBytes(kind, Uint8Array.of(t.length >> 8, t.length & 0xff), t);
   if (value === undefined) return head;
   const v = utf8(value);
   return concatBytes(head, u32be(v.length), v);
@@ -39,7 +43,7 @@ function searchPrefix(tag: string, value?: string): Uint8Array {
 interface TagHead {
   readonly type: Uint8Array;
   readonly key: Uint8Array;
-  /** EVENT ‖ u16 len ‖ "type.key"; undefined for the node's own reserved tags. */
+  /** POSTINGS ‖ u16 len ‖ "type.key"; undefined for the node's own reserved tags. */
   readonly head: Uint8Array | undefined;
 }
 
@@ -70,13 +74,13 @@ function tagHead(bytes: Uint8Array, typeStart: number, typeEnd: number, keyStart
   const length = type.length + 1 + key.length;
   let head: Uint8Array | undefined;
   if (length <= 0xffff && !RESERVED.has(`${latin1(type, 0, type.length)}.${latin1(key, 0, key.length)}`)) {
-    head = new Uint8Array(EVENT.length + 2 + length);
-    head.set(EVENT, 0);
-    head[EVENT.length] = length >> 8;
-    head[EVENT.length + 1] = length & 0xff;
-    head.set(type, EVENT.length + 2);
-    head[EVENT.length + 2 + type.length] = 0x2e; // "."
-    head.set(key, EVENT.length + 3 + type.length);
+    head = new Uint8Array(POSTINGS.length + 2 + length);
+    head.set(POSTINGS, 0);
+    head[POSTINGS.length] = length >> 8;
+    head[POSTINGS.length + 1] = length & 0xff;
+    head.set(type, POSTINGS.length + 2);
+    head[POSTINGS.length + 2 + type.length] = 0x2e; // "."
+    head.set(key, POSTINGS.length + 3 + type.length);
   }
   if (tagHeadCount < 4096) {
     tagHeadCount++;
@@ -91,37 +95,53 @@ export type IndexRowSink = (key: Uint8Array, value: Uint8Array) => void;
 
 const EMPTY = new Uint8Array(0);
 
+/** The txs of one block that carry one (tag, value): the value's bytes and their indexes, ascending. */
+interface Posting {
+  readonly value: Uint8Array;
+  readonly indexes: number[];
+}
+
 /**
- * The rows of one tx: its hash, its position, and one per distinct indexed event attribute, read
- * from its encoded ExecTxResult. A row's key is tagHead ‖ u32 value length ‖ value ‖ position, with
- * the value's bytes copied from the result as they are.
+ * A block's index rows, read from its txs' encoded ExecTxResults: per tx its hash and its
+ * position, and per distinct indexed (tag, value) one posting row,
+ * POSTINGS ‖ u16 len ‖ tag ‖ u32 len ‖ value ‖ u64 height → the txs' u32 indexes, ascending.
+ * A row per attribute per tx (as CometBFT's kv indexer writes) made the index thread and its
+ * database compactions cost more than all of a send's other writes; senders, recipients, amounts
+ * and actions recur across a block's txs, so postings take a fraction of the rows.
  */
-export function indexTxRows(height: bigint, index: number, tx: Uint8Array, result: Uint8Array, put: IndexRowSink): void {
-  const p = pos(height, index);
-  put(concatBytes(HASH, sha256(tx)), p);
-  // The tx and its result are in the block store already: the row only marks the position.
-  put(concatBytes(POS, p), EMPTY);
-  const seen = new Set<string>();
-  forEachIndexedAttribute(result, (bytes, typeStart, typeEnd, keyStart, keyEnd, valueStart, valueEnd) => {
-    if (typeStart === typeEnd || keyStart === keyEnd) return;
-    const head = tagHead(bytes, typeStart, typeEnd, keyStart, keyEnd);
-    if (head === undefined) return;
-    const valueLength = valueEnd - valueStart;
-    // From Node's buffer pool: a Uint8Array this size would get a backing store of its own.
-    const row = Buffer.allocUnsafe(head.length + 4 + valueLength + p.length);
-    row.set(head, 0);
-    const at = head.length;
-    row[at] = valueLength >>> 24;
-    row[at + 1] = (valueLength >>> 16) & 0xff;
-    row[at + 2] = (valueLength >>> 8) & 0xff;
-    row[at + 3] = valueLength & 0xff;
-    row.set(bytes.subarray(valueStart, valueEnd), at + 4);
-    const tagAndValue = latin1(row, 0, at + 4 + valueLength);
-    if (seen.has(tagAndValue)) return;
-    seen.add(tagAndValue);
-    row.set(p, at + 4 + valueLength);
-    put(row, EMPTY);
+export function indexBlockRows(height: bigint, txs: readonly Uint8Array[], results: readonly Uint8Array[], put: IndexRowSink): void {
+  if (results.length !== txs.length) throw new Error(`block ${height} has ${txs.length} txs but ${results.length} results`);
+  const postings = new Map<Uint8Array, Map<string, Posting>>();
+  txs.forEach((tx, index) => {
+    const p = pos(height, index);
+    put(concatBytes(HASH, sha256(tx)), p);
+    // The tx and its result are in the block store already: the row only marks the position.
+    put(concatBytes(POS, p), EMPTY);
+    forEachIndexedAttribute(results[index]!, (bytes, typeStart, typeEnd, keyStart, keyEnd, valueStart, valueEnd) => {
+      if (typeStart === typeEnd || keyStart === keyEnd) return;
+      const head = tagHead(bytes, typeStart, typeEnd, keyStart, keyEnd);
+      if (head === undefined) return;
+      let values = postings.get(head);
+      if (values === undefined) postings.set(head, (values = new Map()));
+      const id = latin1(bytes, valueStart, valueEnd);
+      const posting = values.get(id);
+      if (posting === undefined) values.set(id, { value: bytes.subarray(valueStart, valueEnd), indexes: [index] });
+      else if (posting.indexes[posting.indexes.length - 1] !== index) posting.indexes.push(index);
+    });
   });
+  for (const [head, values] of postings) {
+    for (const { value, indexes } of values.values()) {
+      // From Node's buffer pool: arrays this size would get a backing store of their own.
+      const key = Buffer.allocUnsafe(head.length + 4 + value.length + 8);
+      key.set(head, 0);
+      key.writeUInt32BE(value.length, head.length);
+      key.set(value, head.length + 4);
+      key.writeBigUInt64BE(height, head.length + 4 + value.length);
+      const list = Buffer.allocUnsafe(indexes.length * 4);
+      indexes.forEach((i, n) => list.writeUInt32BE(i, n * 4));
+      put(key, list);
+    }
+  }
 }
 
 export interface SearchResult {
@@ -218,15 +238,27 @@ export class TxIndex {
   private async byEvent(c: Condition): Promise<Set<string>> {
     const out = new Set<string>();
     const exact = c.op === "=" && c.arg?.kind === "string";
-    const prefix = exact ? searchPrefix(c.tag, String(c.arg!.value)) : searchPrefix(c.tag);
-    for await (const [k] of this.db.range({ gte: prefix, lt: prefixEnd(prefix) })) {
-      const p = k.subarray(k.length - 12);
-      if (!exact) {
-        const valueStart = prefix.length + 4;
-        const len = readU32be(k, prefix.length);
-        if (!matchValue(c, Buffer.from(k.subarray(valueStart, valueStart + len)).toString("utf8"))) continue;
-      }
-      out.add(Buffer.from(p).toString("hex"));
+    const value = exact ? String(c.arg!.value) : undefined;
+    /** Whether a row's value (after the tag's prefix) meets the condition; an exact prefix already did. */
+    const matches = (k: Uint8Array, tagPrefixLength: number): boolean => {
+      if (exact) return true;
+      const len = readU32be(k, tagPrefixLength);
+      const start = tagPrefixLength + 4;
+      return matchValue(c, Buffer.from(k.subarray(start, start + len)).toString("utf8"));
+    };
+    const postings = searchPrefix(POSTINGS, c.tag, value);
+    const postingsTagLength = searchPrefix(POSTINGS, c.tag).length;
+    for await (const [k, list] of this.db.range({ gte: postings, lt: prefixEnd(postings) })) {
+      if (!matches(k, postingsTagLength)) continue;
+      const height = Buffer.from(k.subarray(k.length - 8)).toString("hex");
+      const indexes = Buffer.from(list.buffer, list.byteOffset, list.byteLength).toString("hex");
+      for (let at = 0; at + 8 <= indexes.length; at += 8) out.add(height + indexes.slice(at, at + 8));
+    }
+    // Rows written by nodes before postings, one per tx, keyed by the tx's position.
+    const legacy = searchPrefix(EVENT, c.tag, value);
+    const legacyTagLength = searchPrefix(EVENT, c.tag).length;
+    for await (const [k] of this.db.range({ gte: legacy, lt: prefixEnd(legacy) })) {
+      if (matches(k, legacyTagLength)) out.add(Buffer.from(k.subarray(k.length - 12)).toString("hex"));
     }
     return out;
   }
