@@ -86,6 +86,19 @@ describe("indexBlockRows", () => {
   });
 });
 
+describe("indexBlockRows with more distinct tags than its cache keeps", () => {
+  it("still writes one posting per (tag, value), listing every tx", async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ type: "t", attributes: [{ key: `k${i}`, value: "v", index: true }] }));
+    const sender = { type: "message", attributes: [{ key: "sender", value: "prec1alice", index: true }] };
+    const ops = indexOps(3n, [Uint8Array.of(1), Uint8Array.of(2)], [ExecTxResult.fromPartial({ events: [sender, ...many] }), ExecTxResult.fromPartial({ events: [...many, sender] })]);
+    const { index, rows } = memoryIndex(ops);
+    expect(rows).toBe(2 * 2 + 1 + 5000);
+    const found = async (q: string) => (await index.searchRaw(parseQuery(q), 1, 10, false)).txs.map((t) => positionHeightIndex(t.position).index);
+    expect(await found("message.sender='prec1alice'")).toEqual([0, 1]);
+    expect(await found("t.k4999='v'")).toEqual([0, 1]);
+  });
+});
+
 describe("rows written by nodes before postings", () => {
   /** An event row as older nodes wrote it: EVENT ‖ u16 len ‖ tag ‖ u32 len ‖ value ‖ position. */
   function legacyEventRow(tag: string, value: string, height: bigint, index: number): BatchOp {

@@ -47,9 +47,13 @@ interface TagHead {
   readonly head: Uint8Array | undefined;
 }
 
-/** Tag heads by a hash of their bytes: a tx's attributes use a handful of tags, over and over. */
+/**
+ * Tag heads by a hash of their bytes: a tx's attributes use a handful of tags, over and over. A
+ * block's postings are grouped by head object, so the cache is only ever emptied between blocks.
+ */
 const tagHeads = new Map<number, TagHead[]>();
 let tagHeadCount = 0;
+const TAG_HEADS_KEPT = 4096;
 
 function rangeEquals(bytes: Uint8Array, start: number, end: number, other: Uint8Array): boolean {
   if (end - start !== other.length) return false;
@@ -82,11 +86,9 @@ function tagHead(bytes: Uint8Array, typeStart: number, typeEnd: number, keyStart
     head[POSTINGS.length + 2 + type.length] = 0x2e; // "."
     head.set(key, POSTINGS.length + 3 + type.length);
   }
-  if (tagHeadCount < 4096) {
-    tagHeadCount++;
-    if (bucket === undefined) tagHeads.set(h, [{ type, key, head }]);
-    else bucket.push({ type, key, head });
-  }
+  tagHeadCount++;
+  if (bucket === undefined) tagHeads.set(h, [{ type, key, head }]);
+  else bucket.push({ type, key, head });
   return head;
 }
 
@@ -111,6 +113,10 @@ interface Posting {
  */
 export function indexBlockRows(height: bigint, txs: readonly Uint8Array[], results: readonly Uint8Array[], put: IndexRowSink): void {
   if (results.length !== txs.length) throw new Error(`block ${height} has ${txs.length} txs but ${results.length} results`);
+  if (tagHeadCount > TAG_HEADS_KEPT) {
+    tagHeads.clear();
+    tagHeadCount = 0;
+  }
   const postings = new Map<Uint8Array, Map<string, Posting>>();
   txs.forEach((tx, index) => {
     const p = pos(height, index);
