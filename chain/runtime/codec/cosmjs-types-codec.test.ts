@@ -36,6 +36,10 @@ describe("the lean cosmjs-types codec", () => {
     expect(read(long)).toBe(long);
   });
 
+  it("rejects a string that runs past the end, as cosmjs-types does", () => {
+    expect(() => new BinaryReader(Uint8Array.of(5, 0x61, 0x62)).string()).toThrow(/premature EOF/);
+  });
+
   it("readerOver decodes views into the caller's bytes instead of a private copy", () => {
     const bytes = TxRaw.encode({ bodyBytes: Uint8Array.of(1, 2, 3), authInfoBytes: Uint8Array.of(4), signatures: [Uint8Array.of(5, 6)] }).finish();
     const viewed = TxRaw.decode(readerOver(bytes));

@@ -3,21 +3,6 @@ import { utf8Read } from "cosmjs-types/utf8";
 import { latin1 } from "../store/bytes.js";
 
 /**
- * Allocation fixes to cosmjs-types 0.11's codec, both with identical output:
- * - BinaryWriter.alloc builds a fresh 8 KiB slab pool on every call, so each
- *   `encode(...).finish()` allocates 8 KiB however small the message; in block execution that
- *   was a tenth of the CPU time plus most of the GC. Exact-size buffers are what the pool was
- *   meant to approximate.
- * - BinaryReader.string decodes UTF-8 in JavaScript through a temporary array of char codes per
- *   string, which made decoding txs the largest source of garbage in CheckTx. The native decoder
- *   gives the same string for valid UTF-8; anything else still goes through cosmjs-types' own
- *   decoder, so even malformed strings decode exactly as before. ASCII, which is nearly every
- *   string in a tx (type URLs, addresses, denoms, amounts), is read without a view or a decoder.
- * - Short strings are interned: a mempool tx's decoding lives until its block, and the same
- *   type URLs, denoms and addresses recur in tx after tx, so each decoding holds the shared copy
- *   and the collector has fewer young strings to copy and promote.
- */
-/**
  * A cosmjs-types reader over `bytes` themselves. The reader's constructor copies its input, so
  * every decode allocated a private buffer (with its own native backing store) that the decoded
  * fields then kept alive as views. Views into the caller's bytes are only safe while those bytes
@@ -31,6 +16,21 @@ export function readerOver(bytes: Uint8Array): BinaryReader {
   return reader;
 }
 
+/**
+ * Allocation fixes to cosmjs-types 0.11's codec, all with identical output:
+ * - BinaryWriter.alloc builds a fresh 8 KiB slab pool on every call, so each
+ *   `encode(...).finish()` allocates 8 KiB however small the message; in block execution that
+ *   was a tenth of the CPU time plus most of the GC. Exact-size buffers are what the pool was
+ *   meant to approximate.
+ * - BinaryReader.string decodes UTF-8 in JavaScript through a temporary array of char codes per
+ *   string, which made decoding txs the largest source of garbage in CheckTx. The native decoder
+ *   gives the same string for valid UTF-8; anything else still goes through cosmjs-types' own
+ *   decoder, so even malformed strings decode exactly as before. ASCII, which is nearly every
+ *   string in a tx (type URLs, addresses, denoms, amounts), is read without a view or a decoder.
+ * - Short strings are interned: a mempool tx's decoding lives until its block, and the same
+ *   type URLs, denoms and addresses recur in tx after tx, so each decoding holds the shared copy
+ *   and the collector has fewer young strings to copy and promote.
+ */
 let patched = false;
 
 const INTERN_MAX_LENGTH = 64;
@@ -54,9 +54,12 @@ export function useLeanProtobufCodec(): void {
   patched = true;
   BinaryWriter.alloc = (size: number): Uint8Array => new Uint8Array(size);
   BinaryReader.prototype.string = function string(this: BinaryReader): string {
-    const bytes = this.bytes();
+    // BinaryReader.bytes() without the view: the length, then the bounds check.
+    const length = this.uint32();
+    const start = this.pos;
+    this.pos += length;
+    this.assertBounds();
     const end = this.pos;
-    const start = end - bytes.length;
     const buf = this.buf;
     let ascii = true;
     for (let i = start; i < end; i++) {
@@ -66,6 +69,7 @@ export function useLeanProtobufCodec(): void {
       }
     }
     if (ascii) return intern(latin1(buf, start, end));
+    const bytes = buf.subarray(start, end);
     try {
       return intern(strictUtf8.decode(bytes));
     } catch {
