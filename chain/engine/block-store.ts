@@ -6,9 +6,9 @@ import { Event, ResponseFinalizeBlock, ValidatorUpdate } from "cosmjs-types/tend
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockMeta, Commit, type BlockID } from "cosmjs-types/tendermint/types/types";
 import { encodeExecTxResult } from "../runtime/abci/exec-tx-result.js";
-import { readerOver } from "../runtime/codec/cosmjs-types-codec.js";
 import { fromHex, readU64be, toHex, u64be, utf8 } from "./encoding.js";
 import type { BatchOp, RawReader } from "./raw-store.js";
+import { WireCursor } from "./wire-cursor.js";
 
 const p = (s: string): Uint8Array => utf8(`cmt/${s}`);
 const withHeight = (prefix: string, h: bigint): Uint8Array => new Uint8Array([...p(prefix), ...u64be(h)]);
@@ -98,19 +98,11 @@ export function encodeFinalizeBlock(results: ResponseFinalizeBlock): Uint8Array 
   return w.finish();
 }
 
-/**
- * The values of one repeated length-delimited field of an encoded message, in order, as views into
- * `message` itself (stored blocks and results never change; a copy of a block's megabytes per
- * lookup is what the reader's constructor would make).
- */
+/** The values of one repeated length-delimited field of an encoded message, in order, as views into it. */
 function repeatedField(message: Uint8Array, field: number): Uint8Array[] {
-  const r = readerOver(message);
+  const c = new WireCursor(message, 0, message.length);
   const out: Uint8Array[] = [];
-  while (r.pos < r.len) {
-    const tag = r.uint32();
-    if (tag >>> 3 === field && (tag & 7) === 2) out.push(r.bytes());
-    else r.skipType(tag & 7);
-  }
+  for (let start = c.nextDelimited(field); start >= 0; start = c.nextDelimited(field)) out.push(message.subarray(start, c.at));
   return out;
 }
 

@@ -1,7 +1,8 @@
 import { BinaryWriter } from "cosmjs-types/binary";
 import { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { describe, expect, it } from "vitest";
-import { forEachIndexedAttribute, MalformedResultError } from "./indexed-attributes.js";
+import { forEachIndexedAttribute } from "./indexed-attributes.js";
+import { MalformedWireError } from "./wire-cursor.js";
 
 type Seen = [type: string, key: string, value: string];
 
@@ -67,8 +68,8 @@ describe("forEachIndexedAttribute", () => {
     ["a group wire type", Uint8Array.of((3 << 3) | 3)],
     ["a truncated fixed64", Uint8Array.of((3 << 3) | 1, 1, 2)],
     ["a truncated attribute", Uint8Array.of(58, 4, 18, 2, 10, 5)],
-  ])("rejects %s with MalformedResultError", (_name, bytes) => {
-    expect(() => forEachIndexedAttribute(bytes, () => undefined)).toThrow(MalformedResultError);
+  ])("rejects %s with MalformedWireError", (_name, bytes) => {
+    expect(() => forEachIndexedAttribute(bytes, () => undefined)).toThrow(MalformedWireError);
   });
 
   it("visits nothing in an empty result", () => {
