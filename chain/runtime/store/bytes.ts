@@ -4,7 +4,7 @@
  * and comparisons run natively.
  */
 export function keyString(key: Uint8Array): string {
-  return latin1Slice.call(key, 0, key.byteLength);
+  return latin1(key, 0, key.byteLength);
 }
 
 /** The latin1 string of `bytes[start, end)`: one code unit per byte, an exact name for those bytes. */

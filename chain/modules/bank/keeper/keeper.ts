@@ -6,7 +6,7 @@ import type { AnteBankKeeper } from "../../../runtime/ante/expected-keepers.js";
 import type { Coin } from "../../../runtime/coins/coins.js";
 import type { Context } from "../../../runtime/context/context.js";
 import { paginate, type Page } from "../../../runtime/query/pagination.js";
-import { keyString } from "../../../runtime/store/bytes.js";
+import { latin1 } from "../../../runtime/store/bytes.js";
 import { ErrInsufficientFunds, ErrSendDisabled } from "../types/errors.js";
 import { coinReceivedEvent, coinSpentEvent, messageSenderEvent, transferEvent } from "../types/events.js";
 import type { BankAccountKeeper } from "../types/expected-keepers.js";
@@ -25,7 +25,7 @@ function encodeAmount(amount: bigint): Uint8Array {
 }
 
 function decodeAmount(bytes: Uint8Array | undefined): bigint {
-  return bytes === undefined ? 0n : BigInt(keyString(bytes));
+  return bytes === undefined ? 0n : BigInt(latin1(bytes, 0, bytes.length));
 }
 
 const sendParams = new WeakMap<Uint8Array, Params>();
