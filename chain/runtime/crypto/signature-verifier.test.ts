@@ -34,7 +34,9 @@ function corpus(): [VerifyRequest, boolean][] {
         out.push([{ ...r, digest: sha256(r.digest) }, false]);
         break;
       case 3:
-        out.push([{ ...r, pubkey: r.pubkey.subarray(1) }, false]);
+        // A truncated key, and a 33-byte one whose x is no coordinate (it never parses, so the
+        // worker's cache of expanded keys must not keep it).
+        out.push([{ ...r, pubkey: i % 12 === 3 ? r.pubkey.subarray(1) : Uint8Array.of(0x02, ...new Uint8Array(32).fill(0xff)) }, false]);
         break;
       default:
         out.push([r, true]);
@@ -69,6 +71,15 @@ describe("secp256k1 verification", () => {
     // Many concurrent callers, as concurrent CheckTx calls would be.
     const answers = await Promise.all(cases.map(([r]) => pool.verifyBatch([r]).then((a) => a[0])));
     expect(answers).toEqual(expected);
+  });
+
+  it("answers from a key's cached expansion exactly as from the key itself", async () => {
+    // Every request uses one of five keys, so after the first batch each key comes from the
+    // worker's cache; a tampered signature or digest under a cached key still fails.
+    const cases = corpus();
+    for (let round = 0; round < 3; round++) {
+      expect(await pool.verifyBatch(cases.map(([r]) => r))).toEqual(cases.map(([, ok]) => ok));
+    }
   });
 
   it("keys an entry by digest ‖ pubkey ‖ signature, byte for byte", () => {

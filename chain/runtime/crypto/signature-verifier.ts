@@ -33,9 +33,16 @@ export class InlineSignatureVerifier implements SignatureVerifier {
 
 const ITEM_SIZE = 32 + COMPRESSED_PUBKEY_LENGTH + SIGNATURE_LENGTH;
 
+/** Signers' keys the worker keeps in uncompressed form; beyond this the oldest is dropped. */
+const UNCOMPRESSED_KEY_CACHE_SIZE = 16_384;
+
 /**
  * The worker re-implements nothing cryptographic: it loads the same native addon (or @noble/curves)
  * and applies the same length and high-S rules as verifySecp256k1Digest.
+ *
+ * With libsecp256k1 it hands the addon each signer's key uncompressed, converted once per key:
+ * parsing a compressed key takes a field square root on every verification, ~10 % of its cost
+ * (the same point either way, so the same answer; a key that does not parse still fails).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -44,7 +51,18 @@ let verify;
 const ready = (async () => {
   try {
     const native = require(workerData.nativePath);
-    verify = (sig, msg, pub) => native.ecdsaVerify(sig, msg, pub);
+    const uncompressed = new Map();
+    const expand = (pub) => {
+      const id = Buffer.from(pub.buffer, pub.byteOffset, pub.length).toString("latin1");
+      let full = uncompressed.get(id);
+      if (full === undefined) {
+        full = native.publicKeyConvert(pub, false);
+        if (uncompressed.size >= ${UNCOMPRESSED_KEY_CACHE_SIZE}) uncompressed.delete(uncompressed.keys().next().value);
+        uncompressed.set(id, full);
+      }
+      return full;
+    };
+    verify = (sig, msg, pub) => native.ecdsaVerify(sig, msg, expand(pub));
   } catch {
     const { secp256k1 } = await import(workerData.noblePath);
     verify = (sig, msg, pub) => secp256k1.verify(sig, msg, pub, { prehash: false, lowS: true });
