@@ -8,6 +8,8 @@ import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta
 import { AuthInfo, SignDoc, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import secp256k1 from "secp256k1";
 import { parseAddress } from "../runtime/address/bech32-address.js";
+// Signs the SignDoc bytes the ante handler hashes (cosmjs-types' int64 fix; see the module).
+import "../runtime/codec/cosmjs-types-codec.js";
 import { parseCommand, requireFlag } from "./args.js";
 import { CliError, UsageError } from "./errors.js";
 import { parseCoinList } from "./genesis-cmd.js";

@@ -2,6 +2,8 @@ import { hash } from "node:crypto";
 import { SignDoc } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import type { Any } from "cosmjs-types/google/protobuf/any";
+// Its int64 fix makes SignDoc.encode write account numbers from 2^31 as the SDK does.
+import "../codec/cosmjs-types-codec.js";
 import type { DecodedTx } from "../tx/decode-tx.js";
 
 export const SECP256K1_PUBKEY_TYPE_URL = "/cosmos.crypto.secp256k1.PubKey";

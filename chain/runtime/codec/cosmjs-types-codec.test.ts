@@ -2,11 +2,37 @@ import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import { utf8Read } from "cosmjs-types/utf8";
 import { describe, expect, it } from "vitest";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import { readerOver } from "./cosmjs-types-codec.js";
 
 const framed = (raw: Uint8Array): Uint8Array => new BinaryWriter().bytes(raw).finish();
 
+/** The protobuf varint of a 64-bit two's complement value, as Go's protobuf writes it. */
+function varint(value: bigint): string {
+  let u = BigInt.asUintN(64, value);
+  const out: number[] = [];
+  while (u >= 0x80n) {
+    out.push(Number(u & 0x7fn) | 0x80);
+    u >>= 7n;
+  }
+  out.push(Number(u));
+  return Buffer.from(out).toString("hex");
+}
+
 describe("the lean cosmjs-types codec", () => {
+  it("writes int64 and uint64 as protobuf varints, including values in [2^31, 2^32)", () => {
+    const values = [0n, 1n, 127n, 128n, 2n ** 31n - 1n, 2n ** 31n, 3_000_000_000n, 2n ** 32n - 2n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 32n + 2n ** 31n, 2n ** 53n, 2n ** 63n - 1n, -1n, -(2n ** 31n), -(2n ** 32n), -(2n ** 63n)];
+    for (const v of values) {
+      const hex = (w: BinaryWriter) => Buffer.from(w.finish()).toString("hex");
+      expect(hex(new BinaryWriter().int64(v)), `int64 ${v}`).toBe(varint(v));
+      if (v >= 0n) expect(hex(new BinaryWriter().uint64(v)), `uint64 ${v}`).toBe(varint(v));
+      // And what is written reads back as the same value.
+      expect(new BinaryReader(new BinaryWriter().int64(v).finish()).int64()).toBe(v);
+    }
+    // 2038-01-19T03:14:08Z, the first Timestamp whose seconds reach 2^31.
+    expect(Buffer.from(Timestamp.encode({ seconds: 2n ** 31n, nanos: 0 }).finish()).toString("hex")).toBe(`08${varint(2n ** 31n)}`);
+  });
+
   it("reads every string exactly as cosmjs-types' own UTF-8 decoder, valid or not", () => {
     const samples: number[][] = [
       [],

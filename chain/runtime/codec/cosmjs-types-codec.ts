@@ -1,5 +1,6 @@
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import { utf8Read } from "cosmjs-types/utf8";
+import { int64FromString, int64Length, writeVarint64 } from "cosmjs-types/varint";
 import { latin1 } from "../store/bytes.js";
 
 /**
@@ -17,6 +18,14 @@ export function readerOver(bytes: Uint8Array): BinaryReader {
 }
 
 /**
+ * One correctness fix to cosmjs-types 0.11's codec: BinaryWriter.int64 (and uint64, which is the
+ * same function) writes values in [2^31, 2^32) wrongly. It splits a value into signed 32-bit
+ * halves, and writeVarint64 stops after one byte when the high half is 0 and the low one reads as
+ * negative: 4294967295 came out as ff 00 00 00 00 where protobuf (and the Go SDK) write
+ * ff ff ff ff 0f. Passing the low half unsigned gives the right bytes there and the same bytes as
+ * before everywhere else. Seconds of a Timestamp (block and vote times) reach 2^31 in January
+ * 2038; gas limits, heights and account numbers can reach it sooner.
+ *
  * Allocation fixes to cosmjs-types 0.11's codec, all with identical output:
  * - BinaryWriter.alloc builds a fresh 8 KiB slab pool on every call, so each
  *   `encode(...).finish()` allocates 8 KiB however small the message; in block execution that
@@ -52,6 +61,13 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 export function useLeanProtobufCodec(): void {
   if (patched) return;
   patched = true;
+  // `uint64` is an instance field set from `prototype.int64` by the constructor, so writers made
+  // from now on get the fixed one for both.
+  BinaryWriter.prototype.int64 = function int64(this: BinaryWriter, value: string | number | bigint): BinaryWriter {
+    const { lo, hi } = int64FromString(value.toString());
+    const push = (this as unknown as { _push(fn: typeof writeVarint64, len: number, val: { lo: number; hi: number }): BinaryWriter })._push;
+    return push.call(this, writeVarint64, int64Length(lo, hi), { lo: lo >>> 0, hi });
+  };
   BinaryWriter.alloc = (size: number): Uint8Array => new Uint8Array(size);
   BinaryReader.prototype.string = function string(this: BinaryReader): string {
     // BinaryReader.bytes() without the view: the length, then the bounds check.
