@@ -13,7 +13,10 @@ import WebSocket from "ws";
 import { createTestNode } from "../test/support/node-process.js";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 400);
-const TXS_PER_ACCOUNT = Number(process.env.BENCH_TXS_PER_ACCOUNT ?? 50);
+const TXS_PER_ACCOUNT = Number(process.env.BENCH_TXS_PER_ACCOUNT ?? 100);
+// Sent and committed before measuring, so that the figures are the node's steady state rather
+// than its first seconds (compiling its hot paths, sizing its heap).
+const WARMUP_TXS_PER_ACCOUNT = Number(process.env.BENCH_WARMUP_TXS_PER_ACCOUNT ?? 10);
 const BATCH = 200;
 // Independent clients, each owning a slice of the accounts so that every account's txs still
 // arrive in sequence order. Each waits for its batch's answers before sending the next, so with
@@ -139,13 +142,17 @@ async function main() {
   );
   await node.start();
   try {
-    // Genesis accounts are numbered in the order they were added.
-    const txs: Uint8Array[] = [];
-    for (let n = 0; n < TXS_PER_ACCOUNT; n++)
-      accounts.forEach((a, i) => txs.push(signSend(a, sink, BigInt(i), BigInt(n))));
-    // Txs are named by their base64 form, which is also how /block lists them: the load generator
-    // shares the node's two cores, so it neither hashes nor re-encodes a tx while measuring.
-    const encoded = txs.map((tx) => Buffer.from(tx).toString("base64"));
+    // Genesis accounts are numbered in the order they were added. Txs are named by their base64
+    // form, which is also how /block lists them: the load generator shares the node's two cores,
+    // so it neither hashes nor re-encodes a tx while measuring.
+    const signRange = (from: number, to: number): string[] => {
+      const out: string[] = [];
+      for (let n = from; n < to; n++)
+        accounts.forEach((a, i) => out.push(Buffer.from(signSend(a, sink, BigInt(i), BigInt(n))).toString("base64")));
+      return out;
+    };
+    const warmup = signRange(0, WARMUP_TXS_PER_ACCOUNT);
+    const encoded = signRange(WARMUP_TXS_PER_ACCOUNT, WARMUP_TXS_PER_ACCOUNT + TXS_PER_ACCOUNT);
     const submitted = new Map<string, number>();
     const committed = new Map<string, number>();
 
@@ -179,37 +186,52 @@ async function main() {
 
     // Each client's batches are encoded as JSON-RPC bodies before the clock starts, like the
     // signatures: the load generator shares the node's two cores.
-    const streams = Array.from({ length: CLIENTS }, (_, c) => {
-      const stream = encoded.filter((_, k) => (k % ACCOUNTS) % CLIENTS === c);
-      const batches: { txs: string[]; body: string }[] = [];
-      for (let i = 0; i < stream.length; i += BATCH) {
-        const slice = stream.slice(i, i + BATCH);
-        const requests = slice.map((tx, j) => ({ jsonrpc: "2.0", id: i + j, method: "broadcast_tx_sync", params: { tx } }));
-        batches.push({ txs: slice, body: JSON.stringify(requests) });
-      }
-      return batches;
-    });
+    const clientStreams = (txs: string[]) =>
+      Array.from({ length: CLIENTS }, (_, c) => {
+        const stream = txs.filter((_, k) => (k % ACCOUNTS) % CLIENTS === c);
+        const batches: { txs: string[]; body: string }[] = [];
+        for (let i = 0; i < stream.length; i += BATCH) {
+          const slice = stream.slice(i, i + BATCH);
+          const requests = slice.map((tx, j) => ({ jsonrpc: "2.0", id: i + j, method: "broadcast_tx_sync", params: { tx } }));
+          batches.push({ txs: slice, body: JSON.stringify(requests) });
+        }
+        return batches;
+      });
+    /** Submits every stream's batches in order, and waits until the accepted txs are committed. */
+    const run = async (streams: { txs: string[]; body: string }[][], total: number) => {
+      let rejected = 0;
+      await Promise.all(
+        streams.map(async (batches) => {
+          for (const batch of batches) {
+            const now = performance.now();
+            for (const tx of batch.txs) submitted.set(tx, now);
+            const answers = (await rpc(node.rpcUrl, batch.body)) as { result?: { code?: number } }[];
+            rejected += answers.filter((a) => !a.result || (a.result.code ?? 0) !== 0).length;
+          }
+        }),
+      );
+      const submittedAt = performance.now();
+      const deadline = submittedAt + 120_000;
+      while (committed.size < total - rejected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return { rejected, submittedAt };
+    };
+
+    if (warmup.length > 0) {
+      console.log(`warming up with ${warmup.length} sends…`);
+      const { rejected } = await run(clientStreams(warmup), warmup.length);
+      if (rejected > 0) throw new Error(`${rejected} warm-up txs were rejected`);
+      submitted.clear();
+      committed.clear();
+    }
+    const streams = clientStreams(encoded);
     console.log(
-      `submitting ${txs.length} pre-signed sends from ${ACCOUNTS} accounts: ${CLIENTS} concurrent clients, JSON-RPC batches of ${BATCH}…`,
+      `submitting ${encoded.length} pre-signed sends from ${ACCOUNTS} accounts: ${CLIENTS} concurrent clients, JSON-RPC batches of ${BATCH}…`,
     );
     const started = performance.now();
     const cpuAtStart = cpuSeconds(node.pid);
     const clientCpuAtStart = process.cpuUsage();
-    let rejected = 0;
-    await Promise.all(
-      streams.map(async (batches) => {
-        for (const batch of batches) {
-          const now = performance.now();
-          for (const tx of batch.txs) submitted.set(tx, now);
-          const answers = (await rpc(node.rpcUrl, batch.body)) as { result?: { code?: number } }[];
-          rejected += answers.filter((a) => !a.result || (a.result.code ?? 0) !== 0).length;
-        }
-      }),
-    );
-    const submitSeconds = (performance.now() - started) / 1000;
-    const deadline = performance.now() + 120_000;
-    while (committed.size < txs.length - rejected && performance.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
+    const { rejected, submittedAt } = await run(streams, encoded.length);
+    const submitSeconds = (submittedAt - started) / 1000;
     const cpuAtEnd = cpuSeconds(node.pid);
     const clientCpu = process.cpuUsage(clientCpuAtStart);
     ws.close();
@@ -221,7 +243,7 @@ async function main() {
     const lastCommit = Math.max(...committed.values());
     const tps = committed.size / ((lastCommit - started) / 1000);
     console.log(
-      `accepted by CheckTx: ${txs.length - rejected}/${txs.length} (submit phase ${submitSeconds.toFixed(1)} s, ${Math.round(txs.length / submitSeconds)} tx/s offered)`,
+      `accepted by CheckTx: ${encoded.length - rejected}/${encoded.length} (submit phase ${submitSeconds.toFixed(1)} s, ${Math.round(encoded.length / submitSeconds)} tx/s offered)`,
     );
     console.log(`committed: ${committed.size} txs`);
     console.log(`sustained committed throughput: ${Math.round(tps)} tx/s`);
