@@ -309,6 +309,45 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
     expect(results[0]!.code).toBe(0);
   });
 
+  it("answers CheckTx and queries while a long block executes, which changes none of its results", async () => {
+    // More txs than FinalizeBlock runs between two turns of the event loop.
+    const txs = Array.from({ length: 600 }, (_, i) => send(alice, carol, 1n, BigInt(i)).bytes);
+    const [alone, interleaved] = [await startChain({}, 10_000_000n), await startChain({}, 10_000_000n)];
+    const request = (height: bigint) => ({
+      txs,
+      decidedLastCommit: { round: 0, votes: [] },
+      misbehavior: [],
+      hash: new Uint8Array(32),
+      height,
+      time: { seconds: 1_700_000_002n, nanos: 0 },
+      nextValidatorsHash: new Uint8Array(),
+      proposerAddress: new Uint8Array(20),
+    });
+    const expected = await alone.app.finalizeBlock(request(2n));
+
+    const order: string[] = [];
+    const block = interleaved.app.finalizeBlock(request(2n)).then((res) => {
+      order.push("block");
+      return res;
+    });
+    const check = interleaved.checkTx(send(alice, bob, 1n, 0n).bytes).then((res) => {
+      order.push("checkTx");
+      return res;
+    });
+    const query = balance(interleaved, carol).then((amount) => {
+      order.push("query");
+      return amount;
+    });
+    const got = await block;
+    // Both answered from the committed state before the block finished.
+    expect(order.indexOf("block")).toBe(2);
+    expect((await check).code).toBe(0);
+    expect(await query).toBe("0");
+    expect(Buffer.from(got.appHash).toString("hex")).toBe(Buffer.from(expected.appHash).toString("hex"));
+    expect(got.txResults.map((r) => r.code)).toEqual(expected.txResults.map((r) => r.code));
+    expect(got.txResults.every((r) => r.code === 0)).toBe(true);
+  });
+
   it("isolates queries and CheckTx from a finalized block until Commit", async () => {
     const chain = await startChain();
     await finalizeWithoutCommit(chain, [send(alice, carol, 55n, 0n).bytes]);

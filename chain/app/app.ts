@@ -52,6 +52,16 @@ export const STATE_PROOF_OP_TYPE = "precision:state:v1";
 const SIMULATE_PATH = "/cosmos.tx.v1beta1.Service/Simulate";
 const VERIFIED_NOTHING: Promise<void> = Promise.resolve();
 
+/**
+ * FinalizeBlock lets the event loop run after this many txs (~25 ms), so that RPC requests are
+ * answered and arriving txs decoded and verified on the workers while a large block executes.
+ * Nothing that runs then writes the state the block reads: CheckTx writes only its own branch of
+ * the committed state, queries and simulations read that committed state, and Commit waits for
+ * FinalizeBlock.
+ */
+const FINALIZE_SLICE = 512;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface PrecisionAppOptions {
   readonly store: AppStore;
   readonly chainId: string;
@@ -361,7 +371,11 @@ class App implements PrecisionApp {
     }
     const header: BlockHeader = { chainId: this.chainId, height, time: blockTimeOf(req.time) };
     const blockStore = new CacheKV(this.committed.writer);
-    const txResults = req.txs.map((tx) => toExecTxResult(this.runner.run(header, "finalize", blockStore, tx)));
+    const txResults: ExecTxResult[] = [];
+    for (let i = 0; i < req.txs.length; i++) {
+      if (i > 0 && i % FINALIZE_SLICE === 0) await yieldToEventLoop();
+      txResults.push(toExecTxResult(this.runner.run(header, "finalize", blockStore, req.txs[i]!)));
+    }
     blockStore.write();
     const appHash = this.store.workingHash();
     this.finalizedHeight = height;

@@ -132,7 +132,7 @@ export class Mempool {
 
   /**
    * Holds new CheckTx calls and waits for in-flight ones, like CometBFT's mempool lock around
-   * Commit + Update. `fn` commits the block and then calls `update`.
+   * Commit + Update. `fn` reaps, executes and commits the block, and then calls `update`.
    */
   async locked<T>(fn: () => Promise<T>): Promise<T> {
     let open!: () => void;

@@ -232,7 +232,7 @@ export class EmbeddedNode {
     return Number(max) - 11 - 626 - (94 + 109 * this.validators.length);
   }
 
-  async produceBlock(): Promise<void> {
+  private async executeBlock() {
     const s = this.state;
     const height = s.lastBlockHeight + 1n;
     const timeMs = Math.max(this.clock(), s.lastBlockTimeMs + 1);
@@ -319,16 +319,27 @@ export class EmbeddedNode {
     indexing.catch(() => undefined);
     const sidecar = blockOps(stored, next, blockBytes, resultsBytes);
     let durable: Promise<unknown> | undefined;
-    await this.mempool.locked(async () => {
-      if (this.app.beginCommit) {
-        durable = this.app.beginCommit(sidecar).durable;
-        // Awaited below, once the mempool is open again.
-        durable.catch(() => undefined);
-      } else {
-        await this.app.commit(sidecar);
-      }
-      await this.mempool.update(txs);
-    });
+    if (this.app.beginCommit) {
+      durable = this.app.beginCommit(sidecar).durable;
+      // Awaited below, once the mempool is open again.
+      durable.catch(() => undefined);
+    } else {
+      await this.app.commit(sidecar);
+    }
+    await this.mempool.update(txs);
+    return { height, next, commit, stored, finalized, blockBytes, resultsBytes, indexing, durable };
+  }
+
+  /**
+   * One block, proposed, executed and committed under the mempool's lock, from the reap until
+   * the mempool is updated. CometBFT takes the lock only around Commit, so CheckTx also runs
+   * during FinalizeBlock, against the state before the block, and whatever it admits is checked
+   * again after Commit. Here a tx that arrives during the block is decoded and its signatures
+   * verified on the workers while FinalizeBlock runs (it yields to the event loop now and then),
+   * and its CheckTx runs once, against the committed block.
+   */
+  async produceBlock(): Promise<void> {
+    const { height, next, commit, stored, finalized, blockBytes, resultsBytes, indexing, durable } = await this.mempool.locked(() => this.executeBlock());
     await durable;
     // The index thread handles requests in order, so every tx or tx_search request made once the
     // block is reported runs after this write: the block need not wait for it.
@@ -337,7 +348,7 @@ export class EmbeddedNode {
     this.state = next;
     this.lastCommit = commit;
     this.blocks.remember(stored, blockBytes, resultsBytes);
-    this.log(`committed block height=${height} txs=${txs.length} app_hash=${toHex(finalized.appHash)}`);
+    this.log(`committed block height=${height} txs=${stored.block.data.txs.length} app_hash=${toHex(finalized.appHash)}`);
     this.publish(stored, finalized);
   }
 
