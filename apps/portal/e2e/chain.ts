@@ -84,5 +84,6 @@ export async function startChainAndIndexer(databaseUrl: string): Promise<() => P
     await stop(indexer.child);
     await stop(node.child);
     rmSync(stateDir, { recursive: true, force: true });
+    rmSync(e2eEnv().stateFile, { force: true });
   };
 }
