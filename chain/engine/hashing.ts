@@ -4,6 +4,9 @@ import { BinaryWriter } from "cosmjs-types/binary";
 import { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { Consensus } from "cosmjs-types/tendermint/version/types";
+// Header and vote times are int64 seconds: without the codec's int64 fix, hashes of blocks from
+// 2038 on would not be CometBFT's. Loaded here so that no import order elsewhere is relied on.
+import "../runtime/codec/cosmjs-types-codec.js";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import { BlockID, CommitSig, type Commit, type Header, type PartSetHeader } from "cosmjs-types/tendermint/types/types";
 import { sha256, txHash } from "./encoding.js";
