@@ -84,6 +84,7 @@ export interface ExportedAppState {
 export interface PrecisionApp extends Application {
   readonly chainId: string;
   prepareCheckTx(tx: Uint8Array): void;
+  checkTxDryRun(tx: Uint8Array): Promise<ResponseCheckTx>;
   beginCommit(sidecar?: readonly BatchOp[]): { readonly durable: Promise<ResponseCommit> };
   /** Genesis export of the last committed state (`precisiond export`). */
   exportAppState(): ExportedAppState;
@@ -271,6 +272,20 @@ class App implements PrecisionApp {
       () => undefined,
     );
     return result;
+  }
+
+  checkTxDryRun(tx: Uint8Array): Promise<ResponseCheckTx> {
+    let decoded: DecodedTx | undefined;
+    try {
+      decoded = this.runner.decode(tx);
+    } catch {
+      // Left to the runner, as in CheckTx.
+    }
+    const verifiedAhead = decoded !== undefined ? this.verifiedAhead(decoded) : VERIFIED_NOTHING;
+    // After the txs already queued, so that it sees the sequences they spend.
+    return this.checkQueue
+      .then(() => verifiedAhead)
+      .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), "check", this.checkState.branch(), tx, decoded)));
   }
 
   prepareCheckTx(tx: Uint8Array): void {

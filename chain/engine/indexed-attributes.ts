@@ -16,6 +16,7 @@ export type IndexedAttributeVisitor = (
 ) => void;
 
 const EXEC_TX_RESULT_EVENTS = 7;
+const FINALIZE_BLOCK_EVENTS = 1;
 const EVENT_TYPE = 1;
 const EVENT_ATTRIBUTES = 2;
 const ATTRIBUTE_KEY = 1;
@@ -28,11 +29,20 @@ const ATTRIBUTE_INDEX = 3;
  * fields are skipped. Throws MalformedWireError on bytes that are not an ExecTxResult.
  */
 export function forEachIndexedAttribute(result: Uint8Array, visit: IndexedAttributeVisitor): void {
-  const top = new WireCursor(result, 0, result.length);
-  const event = new WireCursor(result, 0, 0);
-  const attribute = new WireCursor(result, 0, 0);
-  for (let start = top.nextDelimited(EXEC_TX_RESULT_EVENTS); start >= 0; start = top.nextDelimited(EXEC_TX_RESULT_EVENTS)) {
-    visitEvent(event.reset(result, start, top.at), attribute, visit);
+  forEachIndexedEventAttribute(result, EXEC_TX_RESULT_EVENTS, visit);
+}
+
+/** The same over the block's own events (field 1) of an encoded ResponseFinalizeBlock. */
+export function forEachIndexedBlockAttribute(finalizeBlock: Uint8Array, visit: IndexedAttributeVisitor): void {
+  forEachIndexedEventAttribute(finalizeBlock, FINALIZE_BLOCK_EVENTS, visit);
+}
+
+function forEachIndexedEventAttribute(message: Uint8Array, eventsField: number, visit: IndexedAttributeVisitor): void {
+  const top = new WireCursor(message, 0, message.length);
+  const event = new WireCursor(message, 0, 0);
+  const attribute = new WireCursor(message, 0, 0);
+  for (let start = top.nextDelimited(eventsField); start >= 0; start = top.nextDelimited(eventsField)) {
+    visitEvent(event.reset(message, start, top.at), attribute, visit);
   }
 }
 

@@ -416,6 +416,12 @@ export class EmbeddedNode {
     return this.mempool.checkTx(tx);
   }
 
+  /** CheckTx's answer for `tx` without admitting it or changing any state (the `check_tx` RPC). */
+  async checkTxDryRun(tx: Uint8Array): Promise<ResponseCheckTx> {
+    if (!this.app.checkTxDryRun) throw new Error("this application cannot check a tx without admitting it");
+    return this.app.checkTxDryRun(tx);
+  }
+
   latestBlockTime(): string {
     return rfc3339Nano(timestampFromMillis(Math.max(this.state.lastBlockTimeMs, 0)));
   }

@@ -8,7 +8,7 @@ import { txResultsOf, txsOf } from "./block-store.js";
 import { readU64be, u64be } from "./encoding.js";
 import type { Query } from "./query.js";
 import type { RangeOptions, RawReader } from "./raw-store.js";
-import { INDEXED_HEIGHT_KEY, indexBlockRows, TxIndex } from "./tx-index.js";
+import { INDEXED_HEIGHT_KEY, indexBlockEventRows, indexBlockRows, TxIndex } from "./tx-index.js";
 import type { IndexerReply, IndexerRequest, IndexerValue } from "./tx-indexer.js";
 
 const db = new ClassicLevel<Uint8Array, Uint8Array>(workerData.path as string, { keyEncoding: "view", valueEncoding: "view" });
@@ -41,6 +41,7 @@ function prepareBatch(height: bigint, blockBytes: Uint8Array, resultsBytes: Uint
   const put = (key: Uint8Array, value: Uint8Array): void => void batch.put(key, value);
   try {
     indexBlockRows(height, txs, encoded, put);
+    indexBlockEventRows(height, resultsBytes, put);
     batch.put(INDEXED_HEIGHT_KEY, u64be(height));
   } catch (err) {
     void batch.close();
@@ -83,6 +84,8 @@ async function handle(req: IndexerRequest): Promise<IndexerValue> {
     }
     case "search":
       return index.searchRaw(req.query as Query, req.page, req.perPage, req.desc);
+    case "searchBlocks":
+      return index.searchBlocks(req.query as Query, req.base, req.top, req.page, req.perPage, req.desc);
     case "close":
       await discardPrepared();
       await db.close();

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "./query.js";
 import type { BatchOp, RangeOptions, RawReader } from "./raw-store.js";
 import { txHash } from "./encoding.js";
-import { indexBlockRows, positionHeightIndex, TxIndex } from "./tx-index.js";
+import { encodeFinalizeBlock } from "./block-store.js";
+import { indexBlockEventRows, indexBlockRows, positionHeightIndex, TxIndex } from "./tx-index.js";
 
 /** A block's index rows, collected as the index thread would put them into its batch. */
 function indexOps(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): BatchOp[] {
@@ -128,5 +129,47 @@ describe("rows written by nodes before postings", () => {
     expect(await found("message.sender='prec1alice'")).toEqual(["6/1", "7/0"]);
     expect(await found("message.sender EXISTS", true)).toEqual(["7/0", "6/1", "6/0"]);
     expect(await found("message.sender CONTAINS 'zed'")).toEqual(["6/0"]);
+  });
+});
+
+describe("block search", () => {
+  const a = (key: string, value: string, index = true) => ({ key, value, index });
+  /** Blocks 1–20; block h has a `rotation` event naming its shift, and every 5th an `audit` event. */
+  const ops: BatchOp[] = [];
+  for (let h = 1n; h <= 20n; h++) {
+    const events = [{ type: "rotation", attributes: [a("shift", h % 2n === 0n ? "night" : "day"), a("ward", "icu", false)] }];
+    if (h % 5n === 0n) events.push({ type: "audit", attributes: [a("digest", `d${h}`), a("digest", `d${h}`)] }); // written once
+    if (h === 3n) events.push({ type: "block", attributes: [a("height", "999")] }); // block.height is the node's own
+    const finalized = encodeFinalizeBlock({ events, txResults: [], validatorUpdates: [], consensusParamUpdates: undefined, appHash: new Uint8Array(32) });
+    indexBlockEventRows(h, finalized, (key, value) => ops.push({ type: "put", key, value }));
+  }
+  const { index, rows } = memoryIndex(ops);
+  const heights = async (q: string, page = 1, perPage = 100, desc = false, top = 20n) =>
+    (await index.searchBlocks(parseQuery(q), 1n, top, page, perPage, desc)).heights.map(Number);
+
+  it("writes one row per distinct indexed (tag, value) of a block's own events", () => {
+    // 20 shifts and 4 audit digests; the unindexed ward and the forged block.height write nothing.
+    expect(rows).toBe(24);
+  });
+
+  it("compares block.height with the height, over the chain's blocks only, and pages without listing them", async () => {
+    expect(await heights("block.height >= 18")).toEqual([18, 19, 20]);
+    expect(await heights("block.height > 3 AND block.height < 6")).toEqual([4, 5]);
+    expect(await heights("block.height = 999")).toEqual([]);
+    expect(await heights("block.height EXISTS", 2, 5, true)).toEqual([15, 14, 13, 12, 11]);
+    const all = await index.searchBlocks(parseQuery("block.height > 0"), 1n, 20n, 1, 3, false);
+    expect(all).toEqual({ total: 20, heights: [1n, 2n, 3n] });
+    expect(await heights("block.height CONTAINS '1'")).toEqual([1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  });
+
+  it("matches block events exactly, by range and by existence, together with heights", async () => {
+    expect(await heights("audit.digest EXISTS")).toEqual([5, 10, 15, 20]);
+    expect(await heights("audit.digest = 'd10'")).toEqual([10]);
+    expect(await heights("rotation.shift = 'night' AND audit.digest EXISTS")).toEqual([10, 20]);
+    expect(await heights("rotation.shift = 'night' AND block.height <= 6", 1, 100, true)).toEqual([6, 4, 2]);
+    expect(await heights("audit.digest CONTAINS 'd1'")).toEqual([10, 15]);
+    expect(await heights("rotation.ward = 'icu'")).toEqual([]);
+    // A block above the given top (not yet reported) is never answered.
+    expect(await heights("audit.digest EXISTS", 1, 100, false, 12n)).toEqual([5, 10]);
   });
 });

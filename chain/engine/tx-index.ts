@@ -4,7 +4,7 @@
 import type { TxResult } from "cosmjs-types/tendermint/abci/types";
 import { latin1 } from "../runtime/store/bytes.js";
 import { concatBytes, readU32be, readU64be, sha256, u32be, u64be, utf8 } from "./encoding.js";
-import { forEachIndexedAttribute } from "./indexed-attributes.js";
+import { forEachIndexedAttribute, forEachIndexedBlockAttribute } from "./indexed-attributes.js";
 import { matchValue, type Condition, type Query } from "./query.js";
 import type { RawReader } from "./raw-store.js";
 
@@ -17,6 +17,12 @@ const EVENT = utf8("cmt/tx/e/");
 /** Postings: one row per (tag, value, height) listing that block's txs. */
 const POSTINGS = utf8("cmt/tx/b/");
 const RESERVED = new Set(["tx.hash", "tx.height"]);
+/**
+ * Block events (FinalizeBlock's own, as CometBFT's block indexer keeps them): one empty row per
+ * (tag, value, height), BLOCK_POSTINGS ‖ u16 len ‖ tag ‖ u32 len ‖ value ‖ u64 height.
+ */
+const BLOCK_POSTINGS = utf8("cmt/blk/b/");
+const BLOCK_HEIGHT_TAG = "block.height";
 
 const pos = (height: bigint, index: number): Uint8Array => concatBytes(u64be(height), u32be(index));
 
@@ -150,6 +156,32 @@ export function indexBlockRows(height: bigint, txs: readonly Uint8Array[], resul
   }
 }
 
+/**
+ * The rows of a block's own indexed event attributes (the FinalizeBlock events in `finalizeBlock`,
+ * an encoded ResponseFinalizeBlock), for `block_search`. Blocks are few next to txs, so these are
+ * built plainly.
+ */
+export function indexBlockEventRows(height: bigint, finalizeBlock: Uint8Array, put: IndexRowSink): void {
+  const written = new Set<string>();
+  forEachIndexedBlockAttribute(finalizeBlock, (bytes, typeStart, typeEnd, keyStart, keyEnd, valueStart, valueEnd) => {
+    if (typeStart === typeEnd || keyStart === keyEnd) return;
+    const tag = concatBytes(bytes.subarray(typeStart, typeEnd), Uint8Array.of(0x2e), bytes.subarray(keyStart, keyEnd));
+    if (tag.length > 0xffff || latin1(tag, 0, tag.length) === BLOCK_HEIGHT_TAG) return;
+    const value = bytes.subarray(valueStart, valueEnd);
+    const key = concatBytes(BLOCK_POSTINGS, Uint8Array.of(tag.length >> 8, tag.length & 0xff), tag, u32be(value.length), value, u64be(height));
+    const id = latin1(key, 0, key.length);
+    if (written.has(id)) return;
+    written.add(id);
+    put(key, EMPTY);
+  });
+}
+
+/** Heights a block search found: how many, and the requested page of them in order. */
+export interface BlockSearchResult {
+  total: number;
+  heights: bigint[];
+}
+
 export interface SearchResult {
   total: number;
   txs: TxResult[];
@@ -217,19 +249,61 @@ export class TxIndex {
     return { total: sorted.length, txs };
   }
 
+  /**
+   * Blocks in [base, top] that meet every condition, as CometBFT's block_search: `block.height`
+   * compares with the height, any other tag with the block's own indexed event attributes.
+   */
+  async searchBlocks(q: Query, base: bigint, top: bigint, page: number, perPage: number, desc: boolean): Promise<BlockSearchResult> {
+    const heightConds = q.conditions.filter((c) => c.tag === BLOCK_HEIGHT_TAG);
+    let [lo, hi] = heightBounds(heightConds);
+    if (lo < base) lo = base;
+    if (hi > top) hi = top;
+    let found: bigint[] | undefined;
+    for (const c of q.conditions) {
+      if (c.tag === BLOCK_HEIGHT_TAG) continue;
+      const heights = await this.blocksByEvent(c, lo, hi);
+      const meets = new Set(heights);
+      found = found === undefined ? heights : found.filter((h) => meets.has(h));
+      if (found.length === 0) break;
+    }
+    const simpleRange = heightConds.every((c) => c.op === "EXISTS" || isNumericComparison(c));
+    if (found === undefined && simpleRange) {
+      // Only a height range: page through it without listing it (a chain has millions of blocks).
+      const total = lo > hi ? 0 : Number(hi - lo + 1n);
+      const heights: bigint[] = [];
+      for (let i = (page - 1) * perPage; i < Math.min(page * perPage, total); i++) heights.push(desc ? hi - BigInt(i) : lo + BigInt(i));
+      return { total, heights };
+    }
+    if (found === undefined) {
+      found = [];
+      for (let h = lo; h <= hi; h++) found.push(h);
+    }
+    const matching = found.filter((h) => heightConds.every((c) => matchValue(c, h.toString()))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (desc) matching.reverse();
+    return { total: matching.length, heights: matching.slice((page - 1) * perPage, page * perPage) };
+  }
+
+  /** Heights in [lo, hi] whose block events have an attribute meeting `c`, ascending and distinct. */
+  private async blocksByEvent(c: Condition, lo: bigint, hi: bigint): Promise<bigint[]> {
+    const out = new Set<bigint>();
+    const value = c.op === "=" && c.arg?.kind === "string" ? String(c.arg.value) : undefined;
+    const prefix = searchPrefix(BLOCK_POSTINGS, c.tag, value);
+    const tagLength = searchPrefix(BLOCK_POSTINGS, c.tag).length;
+    for await (const [k] of this.db.range({ gte: prefix, lt: prefixEnd(prefix) })) {
+      const height = readU64be(k, k.length - 8);
+      if (height < lo || height > hi) continue;
+      if (value === undefined) {
+        const len = readU32be(k, tagLength);
+        if (!matchValue(c, Buffer.from(k.subarray(tagLength + 4, tagLength + 4 + len)).toString("utf8"))) continue;
+      }
+      out.add(height);
+    }
+    return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   private async byHeight(conds: readonly Condition[]): Promise<Set<string>> {
     const out = new Set<string>();
-    let lo = 0n;
-    let hi = (1n << 63n) - 1n;
-    for (const c of conds) {
-      if (c.arg?.kind !== "number" || !/^\d+$/.test(c.arg.value)) continue;
-      const n = BigInt(c.arg.value);
-      if (c.op === "=") [lo, hi] = [n > lo ? n : lo, n < hi ? n : hi];
-      else if (c.op === ">=" && n > lo) lo = n;
-      else if (c.op === ">" && n + 1n > lo) lo = n + 1n;
-      else if (c.op === "<=" && n < hi) hi = n;
-      else if (c.op === "<" && n - 1n < hi) hi = n - 1n;
-    }
+    const [lo, hi] = heightBounds(conds);
     if (lo > hi) return out;
     const gte = concatBytes(POS, u64be(lo));
     const lt = hi >= (1n << 63n) - 1n ? prefixEnd(POS) : concatBytes(POS, u64be(hi + 1n));
@@ -268,6 +342,25 @@ export class TxIndex {
     }
     return out;
   }
+}
+
+const isNumericComparison = (c: Condition): boolean =>
+  c.arg?.kind === "number" && /^\d+$/.test(c.arg.value) && ["=", "<", "<=", ">", ">="].includes(c.op);
+
+/** The [lo, hi] range that a height's numeric comparisons allow (other conditions are checked one by one). */
+function heightBounds(conds: readonly Condition[]): [bigint, bigint] {
+  let lo = 0n;
+  let hi = (1n << 63n) - 1n;
+  for (const c of conds) {
+    if (!isNumericComparison(c)) continue;
+    const n = BigInt(c.arg!.value as string);
+    if (c.op === "=") [lo, hi] = [n > lo ? n : lo, n < hi ? n : hi];
+    else if (c.op === ">=" && n > lo) lo = n;
+    else if (c.op === ">" && n + 1n > lo) lo = n + 1n;
+    else if (c.op === "<=" && n < hi) hi = n;
+    else if (c.op === "<" && n - 1n < hi) hi = n - 1n;
+  }
+  return [lo, hi];
 }
 
 export { pos as txPosition, prefixEnd };

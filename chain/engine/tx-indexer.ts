@@ -2,7 +2,7 @@
 // block store keeps, lookups come back as positions (tx-lookup.ts reads the txs they point to).
 import { Worker } from "node:worker_threads";
 import type { Query } from "./query.js";
-import type { IndexedTx, RawSearchResult } from "./tx-index.js";
+import type { BlockSearchResult, IndexedTx, RawSearchResult } from "./tx-index.js";
 
 type IndexerCall =
   | { kind: "open" }
@@ -11,11 +11,12 @@ type IndexerCall =
   | { kind: "reset" }
   | { kind: "getByHash"; hash: Uint8Array }
   | { kind: "search"; query: Query; page: number; perPage: number; desc: boolean }
+  | { kind: "searchBlocks"; query: Query; base: bigint; top: bigint; page: number; perPage: number; desc: boolean }
   | { kind: "close" };
 
 export type IndexerRequest = IndexerCall & { id: number };
 
-export type IndexerValue = bigint | IndexedTx | RawSearchResult | null;
+export type IndexerValue = bigint | IndexedTx | RawSearchResult | BlockSearchResult | null;
 
 export type IndexerReply = { id: number; ok: true; value: IndexerValue } | { id: number; ok: false; error: string };
 
@@ -98,6 +99,11 @@ export class TxIndexer {
 
   async search(query: Query, page: number, perPage: number, desc: boolean): Promise<RawSearchResult> {
     return (await this.call({ kind: "search", query, page, perPage, desc })) as RawSearchResult;
+  }
+
+  /** Heights in [base, top] whose block meets the query (block.height and block events). */
+  async searchBlocks(query: Query, base: bigint, top: bigint, page: number, perPage: number, desc: boolean): Promise<BlockSearchResult> {
+    return (await this.call({ kind: "searchBlocks", query, base, top, page, perPage, desc })) as BlockSearchResult;
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,7 @@ function lookup(found: IndexedTx[]): IndexedTxLookup {
   const positions: TxPositions = {
     getByHash: async () => found[0],
     search: async (_q, page, perPage) => ({ total: found.length, txs: found.slice((page - 1) * perPage, page * perPage) }),
+    searchBlocks: async () => ({ total: 0, heights: [] }),
   };
   return new IndexedTxLookup(positions, blocks);
 }

@@ -3,17 +3,20 @@
 import { ExecTxResult, TxResult } from "cosmjs-types/tendermint/abci/types";
 import { txResultsOf, txsOf } from "./block-store.js";
 import type { Query } from "./query.js";
-import { positionHeightIndex, type IndexedTx, type RawSearchResult, type SearchResult } from "./tx-index.js";
+import { positionHeightIndex, type BlockSearchResult, type IndexedTx, type RawSearchResult, type SearchResult } from "./tx-index.js";
 
 export interface TxLookup {
   getByHash(hash: Uint8Array): Promise<TxResult | undefined>;
   search(q: Query, page: number, perPage: number, desc: boolean): Promise<SearchResult>;
+  /** The index also keeps each block's own events, for block_search. */
+  searchBlocks(q: Query, base: bigint, top: bigint, page: number, perPage: number, desc: boolean): Promise<BlockSearchResult>;
 }
 
-/** The index's side: positions of txs. */
+/** The index's side: positions of txs, and heights of blocks. */
 export interface TxPositions {
   getByHash(hash: Uint8Array): Promise<IndexedTx | undefined>;
   search(q: Query, page: number, perPage: number, desc: boolean): Promise<RawSearchResult>;
+  searchBlocks(q: Query, base: bigint, top: bigint, page: number, perPage: number, desc: boolean): Promise<BlockSearchResult>;
 }
 
 /** The block store's side: a committed block's encoded Block and ResponseFinalizeBlock. */
@@ -36,6 +39,10 @@ export class IndexedTxLookup implements TxLookup {
   async search(q: Query, page: number, perPage: number, desc: boolean): Promise<SearchResult> {
     const r = await this.positions.search(q, page, perPage, desc);
     return { total: r.total, txs: (await this.read(r.txs)).filter((t): t is TxResult => t !== undefined) };
+  }
+
+  searchBlocks(q: Query, base: bigint, top: bigint, page: number, perPage: number, desc: boolean): Promise<BlockSearchResult> {
+    return this.positions.searchBlocks(q, base, top, page, perPage, desc);
   }
 
   /** Each found tx as a TxResult; a page's txs from one block split that block's bytes once. */

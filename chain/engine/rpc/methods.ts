@@ -72,6 +72,22 @@ function query(source: unknown): Query {
   }
 }
 
+/** CometBFT's genesisChunkSize: the genesis JSON is served in base64 chunks of 16 MiB. */
+const GENESIS_CHUNK_BYTES = 16 * 1024 * 1024;
+const chunksByGenesis = new WeakMap<object, string[]>();
+
+function genesisChunks(ctx: MethodContext): string[] {
+  const doc = ctx.node.genesis;
+  let chunks = chunksByGenesis.get(doc);
+  if (chunks === undefined) {
+    const json = Buffer.from(JSON.stringify(doc), "utf8");
+    chunks = [];
+    for (let i = 0; i < json.length; i += GENESIS_CHUNK_BYTES) chunks.push(json.subarray(i, i + GENESIS_CHUNK_BYTES).toString("base64"));
+    chunksByGenesis.set(doc, chunks);
+  }
+  return chunks;
+}
+
 async function blockAt(ctx: MethodContext, h: bigint) {
   const block = await ctx.node.blocks.block(h);
   const meta = await ctx.node.blocks.meta(h);
@@ -161,7 +177,31 @@ export const methods: Readonly<Record<string, Method>> = {
     params: [],
     run: async () => ({ listening: true, listeners: ["Listener(@)"], n_peers: "0", peers: [] }),
   },
-  genesis: { params: [], run: async (ctx) => ({ genesis: ctx.node.genesis }) },
+  genesis: {
+    params: [],
+    run: async (ctx) => {
+      if (genesisChunks(ctx).length > 1) return internal("genesis response is large, please use the genesis_chunked API instead");
+      return { genesis: ctx.node.genesis };
+    },
+  },
+  genesis_chunked: {
+    params: [["chunk", "int"]],
+    run: async (ctx, a) => {
+      const chunks = genesisChunks(ctx);
+      const id = (a.chunk as bigint | undefined) ?? 0n;
+      if (id < 0n) throw RpcError.invalidParams(`error converting json params to arguments: chunk: must not be negative, got ${id}`);
+      if (id > BigInt(chunks.length - 1)) return internal(`there are ${chunks.length - 1} chunks, ${id} is invalid`);
+      return { chunk: id.toString(), total: String(chunks.length), data: chunks[Number(id)] };
+    },
+  },
+  consensus_params: {
+    params: [["height", "int"]],
+    run: async (ctx, a) => {
+      const h = resolveHeight(ctx, a.height as bigint | undefined);
+      // The app never updates them (no consensus_param_updates), so every height has genesis's.
+      return { block_height: h.toString(), consensus_params: ctx.node.genesis.consensus_params };
+    },
+  },
   abci_info: {
     params: [],
     run: async (ctx) => ({
@@ -204,6 +244,11 @@ export const methods: Readonly<Record<string, Method>> = {
     },
   },
   broadcast_tx_sync: { params: [["tx", "bytes"]], run: (ctx, a) => broadcastSync(ctx, txBytes(a)) },
+  check_tx: {
+    params: [["tx", "bytes"]],
+    // ResultCheckTx embeds ResponseCheckTx, so its fields are the result's own.
+    run: async (ctx, a) => txDataJson(await ctx.node.checkTxDryRun(txBytes(a))),
+  },
   broadcast_tx_commit: {
     params: [["tx", "bytes"]],
     run: async (ctx, a) => {
@@ -283,6 +328,40 @@ export const methods: Readonly<Record<string, Method>> = {
       return { txs, total_count: String(first.total) };
     },
   },
+  block_search: {
+    params: [
+      ["query", "string"],
+      ["page", "int"],
+      ["per_page", "int"],
+      ["order_by", "string"],
+    ],
+    run: async (ctx, a) => {
+      const q = query(a.query);
+      const order = (a.order_by as string | undefined) ?? "";
+      if (order !== "" && order !== "asc" && order !== "desc") {
+        throw RpcError.invalidRequest("expected order_by to be either `asc` or `desc` or empty");
+      }
+      const per = perPage(a.per_page as bigint | undefined);
+      const requested = a.page as bigint | undefined;
+      // Unlike tx_search, CometBFT lists blocks newest first unless asked otherwise.
+      const found = await ctx.node.txIndex.searchBlocks(
+        q,
+        ctx.node.earliestHeight,
+        latest(ctx),
+        requested === undefined || requested < 1n ? 1 : Number(requested),
+        per,
+        order !== "asc",
+      );
+      page(requested, per, found.total);
+      const blocks = await Promise.all(
+        found.heights.map(async (h) => {
+          const { block, meta } = await blockAt(ctx, h);
+          return { block_id: blockIdJson(meta.blockId), block: blockJson(block) };
+        }),
+      );
+      return { blocks, total_count: String(found.total) };
+    },
+  },
   block: {
     params: [["height", "int"]],
     run: async (ctx, a) => {
@@ -298,6 +377,15 @@ export const methods: Readonly<Record<string, Method>> = {
       if (h === undefined) return { block_id: { hash: "", parts: { total: 0, hash: "" } }, block: null };
       const { block, meta } = await blockAt(ctx, h);
       return { block_id: blockIdJson(meta.blockId), block: blockJson(block) };
+    },
+  },
+  header_by_hash: {
+    params: [["hash", "hex"]],
+    run: async (ctx, a) => {
+      const h = await ctx.node.blocks.heightByHash((a.hash as Uint8Array | undefined) ?? new Uint8Array());
+      if (h === undefined) return { header: null };
+      const { meta } = await blockAt(ctx, h);
+      return { header: headerJson(meta.header) };
     },
   },
   header: {

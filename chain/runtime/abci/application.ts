@@ -38,6 +38,13 @@ export interface Application {
    * is not lost. It must not change what CheckTx answers.
    */
   prepareCheckTx?(tx: Uint8Array): void;
+  /**
+   * Optional and not part of ABCI: what CheckTx would answer for `tx` now, run against a
+   * throwaway branch of the check state, so nothing is admitted and no sequence moves. The
+   * embedded engine serves CometBFT's `check_tx` RPC with it (CometBFT calls CheckTx itself,
+   * which with a Cosmos SDK app spends the signer's sequence in the check state).
+   */
+  checkTxDryRun?(tx: Uint8Array): Promise<ResponseCheckTx>;
   prepareProposal(req: RequestPrepareProposal): Promise<ResponsePrepareProposal>;
   processProposal(req: RequestProcessProposal): Promise<ResponseProcessProposal>;
   finalizeBlock(req: RequestFinalizeBlock): Promise<ResponseFinalizeBlock>;
