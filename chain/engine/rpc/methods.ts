@@ -88,6 +88,23 @@ function genesisChunks(ctx: MethodContext): string[] {
   return chunks;
 }
 
+/**
+ * tx_search's and block_search's common arguments. The total is only known after the search, so
+ * the page asked for is validated against it afterwards, like CometBFT: `firstPage` is what to
+ * search for meanwhile.
+ */
+function searchArgs(a: Args) {
+  const q = query(a.query);
+  const order = (a.order_by as string | undefined) ?? "";
+  if (order !== "" && order !== "asc" && order !== "desc") {
+    throw RpcError.invalidRequest("expected order_by to be either `asc` or `desc` or empty");
+  }
+  const per = perPage(a.per_page as bigint | undefined);
+  const requested = a.page as bigint | undefined;
+  const firstPage = requested === undefined || requested < 1n ? 1 : Number(requested);
+  return { q, order, per, requested, firstPage };
+}
+
 async function blockAt(ctx: MethodContext, h: bigint) {
   const block = await ctx.node.blocks.block(h);
   const meta = await ctx.node.blocks.meta(h);
@@ -312,15 +329,8 @@ export const methods: Readonly<Record<string, Method>> = {
       ["order_by", "string"],
     ],
     run: async (ctx, a) => {
-      const q = query(a.query);
-      const order = (a.order_by as string | undefined) ?? "";
-      if (order !== "" && order !== "asc" && order !== "desc") {
-        throw RpcError.invalidRequest("expected order_by to be either `asc` or `desc` or empty");
-      }
-      const per = perPage(a.per_page as bigint | undefined);
-      const requested = a.page as bigint | undefined;
-      // The total is only known after the search; validate the page against it like CometBFT.
-      const first = await ctx.node.txIndex.search(q, requested === undefined || requested < 1n ? 1 : Number(requested), per, order === "desc");
+      const { q, order, per, requested, firstPage } = searchArgs(a);
+      const first = await ctx.node.txIndex.search(q, firstPage, per, order === "desc");
       page(requested, per, first.total);
       const txs = await Promise.all(
         first.txs.map(async (r) => resultTxJson(r, a.prove ? await txProof(ctx, r.height, r.index) : undefined)),
@@ -336,22 +346,9 @@ export const methods: Readonly<Record<string, Method>> = {
       ["order_by", "string"],
     ],
     run: async (ctx, a) => {
-      const q = query(a.query);
-      const order = (a.order_by as string | undefined) ?? "";
-      if (order !== "" && order !== "asc" && order !== "desc") {
-        throw RpcError.invalidRequest("expected order_by to be either `asc` or `desc` or empty");
-      }
-      const per = perPage(a.per_page as bigint | undefined);
-      const requested = a.page as bigint | undefined;
+      const { q, order, per, requested, firstPage } = searchArgs(a);
       // Unlike tx_search, CometBFT lists blocks newest first unless asked otherwise.
-      const found = await ctx.node.txIndex.searchBlocks(
-        q,
-        ctx.node.earliestHeight,
-        latest(ctx),
-        requested === undefined || requested < 1n ? 1 : Number(requested),
-        per,
-        order !== "asc",
-      );
+      const found = await ctx.node.txIndex.searchBlocks(q, ctx.node.earliestHeight, latest(ctx), firstPage, per, order !== "asc");
       page(requested, per, found.total);
       const blocks = await Promise.all(
         found.heights.map(async (h) => {
