@@ -256,17 +256,7 @@ class App implements PrecisionApp {
    * their sequence order whichever verification finishes first.
    */
   checkTx(req: RequestCheckTx): Promise<ResponseCheckTx> {
-    const mode: ExecMode = req.type === CheckTxType.RECHECK ? "recheck" : "check";
-    let decoded: DecodedTx | undefined;
-    try {
-      decoded = this.runner.decode(req.tx);
-    } catch {
-      // Left to the runner, which renders the decode failure exactly as FinalizeBlock would.
-    }
-    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifiedAhead(decoded) : VERIFIED_NOTHING;
-    const result = this.checkQueue
-      .then(() => verifiedAhead)
-      .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), mode, this.checkState, req.tx, decoded)));
+    const result = this.queuedCheck(req.tx, req.type === CheckTxType.RECHECK ? "recheck" : "check", false);
     this.checkQueue = result.then(
       () => undefined,
       () => undefined,
@@ -275,17 +265,24 @@ class App implements PrecisionApp {
   }
 
   checkTxDryRun(tx: Uint8Array): Promise<ResponseCheckTx> {
+    return this.queuedCheck(tx, "check", true);
+  }
+
+  /**
+   * CheckTx of `tx` once the txs queued before it have run, so that it sees the sequences they
+   * spend; a dry run works on a branch of the check state that is then dropped.
+   */
+  private queuedCheck(tx: Uint8Array, mode: ExecMode, dryRun: boolean): Promise<ResponseCheckTx> {
     let decoded: DecodedTx | undefined;
     try {
       decoded = this.runner.decode(tx);
     } catch {
-      // Left to the runner, as in CheckTx.
+      // Left to the runner, which renders the decode failure exactly as FinalizeBlock would.
     }
-    const verifiedAhead = decoded !== undefined ? this.verifiedAhead(decoded) : VERIFIED_NOTHING;
-    // After the txs already queued, so that it sees the sequences they spend.
+    const verifiedAhead = mode === "check" && decoded !== undefined ? this.verifiedAhead(decoded) : VERIFIED_NOTHING;
     return this.checkQueue
       .then(() => verifiedAhead)
-      .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), "check", this.checkState.branch(), tx, decoded)));
+      .then(() => this.checkTxResponse(this.runner.run(this.checkHeader(), mode, dryRun ? this.checkState.branch() : this.checkState, tx, decoded)));
   }
 
   prepareCheckTx(tx: Uint8Array): void {
