@@ -140,8 +140,8 @@ async function main() {
     accounts.map((a) => ({ address: a.address, coins: "1000000000uusd" })),
     "1s",
   );
-  await node.start();
   try {
+    await node.start();
     // Genesis accounts are numbered in the order they were added. Txs are named by their base64
     // form, which is also how /block lists them: the load generator shares the node's two cores,
     // so it neither hashes nor re-encodes a tx while measuring.
