@@ -100,3 +100,29 @@ describe("secp256k1 verification", () => {
     expect([cache.has(a!), cache.has(b!), cache.has(c!)]).toEqual([false, true, true]);
   });
 });
+
+describe("closing the worker pool", () => {
+  it("answers the batches already sent, and anything still queued with false", async () => {
+    const valid = request(1);
+    const verifier = new WorkerPoolSignatureVerifier({ threads: 1, maxBatch: 2000 });
+    const sent = verifier.verifyBatch(Array.from({ length: 2000 }, () => valid));
+    // Let the batch reach the worker, then close while it verifies (~0.1 s of work).
+    await new Promise((r) => setTimeout(r, 20));
+    const queued = verifier.verifyBatch([valid]);
+    await verifier.close();
+    expect((await sent).every((ok) => ok)).toBe(true);
+    expect(await queued).toEqual([false]);
+    await expect(verifier.verifyBatch([valid])).rejects.toThrow("signature verifier is closed");
+    await verifier.close(); // closing twice is harmless
+  });
+
+  it("does not abort the process when closed while its threads are still starting", async () => {
+    // Terminating a thread while it loads the native addon aborted the whole process now and then
+    // ("terminate called after throwing an instance of 'Napi::Error'"); closing asks instead.
+    for (let delay = 0; delay < 30; delay++) {
+      const verifier = new WorkerPoolSignatureVerifier({ threads: 2 });
+      await new Promise((r) => setTimeout(r, delay % 10));
+      await verifier.close();
+    }
+  });
+});

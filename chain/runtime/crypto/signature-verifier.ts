@@ -68,8 +68,14 @@ const ready = (async () => {
     verify = (sig, msg, pub) => secp256k1.verify(sig, msg, pub, { prehash: false, lowS: true });
   }
 })();
-parentPort.on("message", async ({ id, buffer, count }) => {
+parentPort.on("message", async (message) => {
   await ready;
+  if (message === "close") {
+    // Every batch sent before this has been answered: with the port closed the thread ends.
+    parentPort.close();
+    return;
+  }
+  const { id, buffer, count } = message;
   const bytes = new Uint8Array(buffer);
   const out = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
@@ -92,6 +98,7 @@ interface Pending {
 interface PoolWorker {
   readonly worker: Worker;
   inFlight: number;
+  exited: boolean;
 }
 
 export interface WorkerPoolOptions {
@@ -131,7 +138,9 @@ export class WorkerPoolSignatureVerifier implements SignatureVerifier {
         this.callbacks.delete(id);
         cb?.(result);
       });
-      this.workers.push({ worker, inFlight: 0 });
+      const entry: PoolWorker = { worker, inFlight: 0, exited: false };
+      worker.once("exit", () => (entry.exited = true));
+      this.workers.push(entry);
     }
   }
 
@@ -185,12 +194,36 @@ export class WorkerPoolSignatureVerifier implements SignatureVerifier {
     }
   }
 
+  /**
+   * Answers what is still queued with false, lets each worker answer the batches it was sent, and
+   * waits for the threads to end. Workers are asked to stop rather than terminated: terminating
+   * one while it loads or runs the native addon aborts the whole process (node-addon-api throws a
+   * C++ exception that nothing can catch once the thread's environment is torn down).
+   */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
-    for (const cb of this.callbacks.values()) cb(new Uint8Array(this.maxBatch));
-    this.callbacks.clear();
     for (const p of this.queue) p.resolve(false);
     this.queue = [];
+    await Promise.all(this.workers.map(stopWorker));
+    for (const cb of this.callbacks.values()) cb(new Uint8Array(this.maxBatch));
+    this.callbacks.clear();
   }
+}
+
+/** How long a worker may take to answer its last batches before it is terminated after all. */
+const WORKER_STOP_TIMEOUT_MS = 10_000;
+
+function stopWorker({ worker, exited }: PoolWorker): Promise<void> {
+  if (exited) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    // Referenced again, so that the process waits for the thread to end.
+    worker.ref();
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), WORKER_STOP_TIMEOUT_MS);
+    worker.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage("close");
+  });
 }
