@@ -37,13 +37,37 @@ function prefixEnd(prefix: Uint8Array): Uint8Array {
   return new Uint8Array([0xff, 0xff, 0xff, 0xff]);
 }
 
-/** The key prefix of a tag's rows (kind ‖ u16 len ‖ tag), or of one value's rows (‖ u32 len ‖ value). */
-function searchPrefix(kind: Uint8Array, tag: string, value?: string): Uint8Array {
-  const t = utf8(tag);
-  const head = concatBytes(kind, Uint8Array.of(t.length >> 8, t.length & 0xff), t);
-  if (value === undefined) return head;
-  const v = utf8(value);
-  return concatBytes(head, u32be(v.length), v);
+// Event rows of every kind are keyed kind ‖ u16 len ‖ tag ‖ u32 len ‖ value ‖ where (a height, or
+// a tx's position), so one tag's rows, and one value's, are each a contiguous range.
+
+/** kind ‖ u16 len ‖ tag ("type.key"): where a tag's rows start. */
+function tagPrefix(kind: Uint8Array, tag: Uint8Array): Uint8Array {
+  return concatBytes(kind, Uint8Array.of(tag.length >> 8, tag.length & 0xff), tag);
+}
+
+/** tagPrefix ‖ u32 len ‖ value: where one value's rows start. */
+function valuePrefix(tagRows: Uint8Array, value: Uint8Array): Uint8Array {
+  return concatBytes(tagRows, u32be(value.length), value);
+}
+
+const DOT = Uint8Array.of(0x2e);
+
+/**
+ * The key range of `kind`'s rows that may meet an event condition, and the test a row's key must
+ * pass: the range alone decides an exact value; any other condition reads the row's value.
+ */
+function rowsMeeting(kind: Uint8Array, c: Condition): { gte: Uint8Array; lt: Uint8Array; meets(key: Uint8Array): boolean } {
+  const tagRows = tagPrefix(kind, utf8(c.tag));
+  if (c.op === "=" && c.arg?.kind === "string") {
+    const gte = valuePrefix(tagRows, utf8(c.arg.value));
+    return { gte, lt: prefixEnd(gte), meets: () => true };
+  }
+  const valueAt = tagRows.length + 4;
+  return {
+    gte: tagRows,
+    lt: prefixEnd(tagRows),
+    meets: (key) => matchValue(c, Buffer.from(key.subarray(valueAt, valueAt + readU32be(key, tagRows.length))).toString("utf8")),
+  };
 }
 
 interface TagHead {
@@ -81,17 +105,8 @@ function tagHead(bytes: Uint8Array, typeStart: number, typeEnd: number, keyStart
   }
   const type = bytes.slice(typeStart, typeEnd);
   const key = bytes.slice(keyStart, keyEnd);
-  const length = type.length + 1 + key.length;
-  let head: Uint8Array | undefined;
-  if (length <= 0xffff && !RESERVED.has(`${latin1(type, 0, type.length)}.${latin1(key, 0, key.length)}`)) {
-    head = new Uint8Array(POSTINGS.length + 2 + length);
-    head.set(POSTINGS, 0);
-    head[POSTINGS.length] = length >> 8;
-    head[POSTINGS.length + 1] = length & 0xff;
-    head.set(type, POSTINGS.length + 2);
-    head[POSTINGS.length + 2 + type.length] = 0x2e; // "."
-    head.set(key, POSTINGS.length + 3 + type.length);
-  }
+  const tag = concatBytes(type, DOT, key);
+  const head = tag.length <= 0xffff && !RESERVED.has(latin1(tag, 0, tag.length)) ? tagPrefix(POSTINGS, tag) : undefined;
   tagHeadCount++;
   if (bucket === undefined) tagHeads.set(h, [{ type, key, head }]);
   else bucket.push({ type, key, head });
@@ -165,10 +180,9 @@ export function indexBlockEventRows(height: bigint, finalizeBlock: Uint8Array, p
   const written = new Set<string>();
   forEachIndexedBlockAttribute(finalizeBlock, (bytes, typeStart, typeEnd, keyStart, keyEnd, valueStart, valueEnd) => {
     if (typeStart === typeEnd || keyStart === keyEnd) return;
-    const tag = concatBytes(bytes.subarray(typeStart, typeEnd), Uint8Array.of(0x2e), bytes.subarray(keyStart, keyEnd));
+    const tag = concatBytes(bytes.subarray(typeStart, typeEnd), DOT, bytes.subarray(keyStart, keyEnd));
     if (tag.length > 0xffff || latin1(tag, 0, tag.length) === BLOCK_HEIGHT_TAG) return;
-    const value = bytes.subarray(valueStart, valueEnd);
-    const key = concatBytes(BLOCK_POSTINGS, Uint8Array.of(tag.length >> 8, tag.length & 0xff), tag, u32be(value.length), value, u64be(height));
+    const key = concatBytes(valuePrefix(tagPrefix(BLOCK_POSTINGS, tag), bytes.subarray(valueStart, valueEnd)), u64be(height));
     const id = latin1(key, 0, key.length);
     if (written.has(id)) return;
     written.add(id);
@@ -286,17 +300,10 @@ export class TxIndex {
   /** Heights in [lo, hi] whose block events have an attribute meeting `c`, ascending and distinct. */
   private async blocksByEvent(c: Condition, lo: bigint, hi: bigint): Promise<bigint[]> {
     const out = new Set<bigint>();
-    const value = c.op === "=" && c.arg?.kind === "string" ? String(c.arg.value) : undefined;
-    const prefix = searchPrefix(BLOCK_POSTINGS, c.tag, value);
-    const tagLength = searchPrefix(BLOCK_POSTINGS, c.tag).length;
-    for await (const [k] of this.db.range({ gte: prefix, lt: prefixEnd(prefix) })) {
+    const { gte, lt, meets } = rowsMeeting(BLOCK_POSTINGS, c);
+    for await (const [k] of this.db.range({ gte, lt })) {
       const height = readU64be(k, k.length - 8);
-      if (height < lo || height > hi) continue;
-      if (value === undefined) {
-        const len = readU32be(k, tagLength);
-        if (!matchValue(c, Buffer.from(k.subarray(tagLength + 4, tagLength + 4 + len)).toString("utf8"))) continue;
-      }
-      out.add(height);
+      if (height >= lo && height <= hi && meets(k)) out.add(height);
     }
     return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
@@ -317,28 +324,17 @@ export class TxIndex {
 
   private async byEvent(c: Condition): Promise<Set<string>> {
     const out = new Set<string>();
-    const exact = c.op === "=" && c.arg?.kind === "string";
-    const value = exact ? String(c.arg!.value) : undefined;
-    /** Whether a row's value (after the tag's prefix) meets the condition; an exact prefix already did. */
-    const matches = (k: Uint8Array, tagPrefixLength: number): boolean => {
-      if (exact) return true;
-      const len = readU32be(k, tagPrefixLength);
-      const start = tagPrefixLength + 4;
-      return matchValue(c, Buffer.from(k.subarray(start, start + len)).toString("utf8"));
-    };
-    const postings = searchPrefix(POSTINGS, c.tag, value);
-    const postingsTagLength = searchPrefix(POSTINGS, c.tag).length;
-    for await (const [k, list] of this.db.range({ gte: postings, lt: prefixEnd(postings) })) {
-      if (!matches(k, postingsTagLength)) continue;
+    const postings = rowsMeeting(POSTINGS, c);
+    for await (const [k, list] of this.db.range(postings)) {
+      if (!postings.meets(k)) continue;
       const height = Buffer.from(k.subarray(k.length - 8)).toString("hex");
       const indexes = Buffer.from(list.buffer, list.byteOffset, list.byteLength).toString("hex");
       for (let at = 0; at + 8 <= indexes.length; at += 8) out.add(height + indexes.slice(at, at + 8));
     }
     // Rows written by nodes before postings, one per tx, keyed by the tx's position.
-    const legacy = searchPrefix(EVENT, c.tag, value);
-    const legacyTagLength = searchPrefix(EVENT, c.tag).length;
-    for await (const [k] of this.db.range({ gte: legacy, lt: prefixEnd(legacy) })) {
-      if (matches(k, legacyTagLength)) out.add(Buffer.from(k.subarray(k.length - 12)).toString("hex"));
+    const legacy = rowsMeeting(EVENT, c);
+    for await (const [k] of this.db.range(legacy)) {
+      if (legacy.meets(k)) out.add(Buffer.from(k.subarray(k.length - 12)).toString("hex"));
     }
     return out;
   }
