@@ -12,17 +12,25 @@ import secp256k1 from "secp256k1";
 import WebSocket from "ws";
 import { createTestNode } from "../test/support/node-process.js";
 
-const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 400);
-const TXS_PER_ACCOUNT = Number(process.env.BENCH_TXS_PER_ACCOUNT ?? 100);
+/** A count from the environment (this script's only configuration), or its default; anything else stops the run. */
+function countSetting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+const ACCOUNTS = countSetting("BENCH_ACCOUNTS", 400, 1);
+const TXS_PER_ACCOUNT = countSetting("BENCH_TXS_PER_ACCOUNT", 100, 1);
 // Sent and committed before measuring, so that the figures are the node's steady state rather
 // than its first seconds (compiling its hot paths, sizing its heap).
-const WARMUP_TXS_PER_ACCOUNT = Number(process.env.BENCH_WARMUP_TXS_PER_ACCOUNT ?? 10);
+const WARMUP_TXS_PER_ACCOUNT = countSetting("BENCH_WARMUP_TXS_PER_ACCOUNT", 10, 0);
 const BATCH = 200;
 // Independent clients, each owning a slice of the accounts so that every account's txs still
 // arrive in sequence order. Each waits for its batch's answers before sending the next, so with
 // too few of them the node idles between batches (with 4 its main thread was idle ~30 % of the
 // run); 8 keep it busy, and more only add latency.
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const CLIENTS = countSetting("BENCH_CLIENTS", 8, 1);
 const CHAIN_ID = "precision-local-1";
 const sha256 = (b: Uint8Array) => new Uint8Array(createHash("sha256").update(b).digest());
 
