@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildWorkspace, ensureDependencies, quietEnv, root } from "./lib/install.mjs";
+import { ensureNodeRuntime, SECOND_NODE_VERSION, withNodeOnPath } from "./lib/node-runtime.mjs";
 import { run, runOrThrow } from "./lib/proc.mjs";
 
 const log = (msg) => console.log(`[test] ${msg}`);
@@ -76,15 +77,15 @@ async function turboChecks(task) {
 }
 
 /** Runs a Vitest-backed turbo task and counts the tests from each workspace's JSON report. */
-async function vitestTask(task, kind, { concurrency }) {
-  const report = `.test-results/${kind}.json`;
+async function vitestTask(task, kind, { concurrency, env }) {
+  const report = `.test-results/${kind.replaceAll(" ", "-")}.json`;
   const { code } = await run(
     "npx",
     [
       "turbo", "run", task, "--continue", `--concurrency=${concurrency}`, "--output-logs=full", "--",
       "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`,
     ],
-    { cwd: root, env: quietEnv },
+    { cwd: root, env },
   );
   let passed = 0;
   let failed = 0;
@@ -113,17 +114,18 @@ async function vitestTask(task, kind, { concurrency }) {
   record(kind, passed, failed, skipped);
 }
 
-async function e2e(env) {
-  const { code } = await run("npx", ["playwright", "test"], { cwd: path.join(root, "apps/portal"), env });
+async function e2e(kind, env) {
   const file = path.join(root, "apps/portal/test-results/e2e.json");
-  if (!existsSync(file)) return record("e2e", 0, 1);
+  rmSync(file, { force: true });
+  const { code } = await run("npx", ["playwright", "test"], { cwd: path.join(root, "apps/portal"), env });
+  if (!existsSync(file)) return record(kind, 0, 1);
   const { stats, suites } = JSON.parse(readFileSync(file, "utf8"));
   const visit = (suite, titles) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         if (t.status !== "unexpected") continue;
         const error = t.results?.at(-1)?.error?.message;
-        failures.push(`e2e ${suite.file ?? ""} › ${[...titles, spec.title].join(" › ")}: ${firstLines(error)}`);
+        failures.push(`${kind} ${suite.file ?? ""} › ${[...titles, spec.title].join(" › ")}: ${firstLines(error)}`);
       }
     }
     for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
@@ -131,14 +133,43 @@ async function e2e(env) {
   for (const suite of suites ?? []) visit(suite, []);
   let failed = stats.unexpected;
   if (code !== 0 && failed === 0) failed = 1;
-  record("e2e", stats.expected + stats.flaky, failed, stats.skipped);
+  record(kind, stats.expected + stats.flaky, failed, stats.skipped);
+}
+
+/** Unit, integration and end-to-end tests, each on a throwaway database of its own run. */
+async function suites(adminUrl, { label, env }) {
+  const { createThrowawayDatabase, dropDatabase } = await import("./lib/postgres.mjs");
+  const databaseUrl = await createThrowawayDatabase(adminUrl, "precision_test");
+  log(`throwaway database${label}: ${new URL(databaseUrl).pathname.slice(1)}`);
+  const runEnv = { ...env, TEST_DATABASE_URL: databaseUrl, TEST_POSTGRES_ADMIN_URL: adminUrl };
+  try {
+    await vitestTask("test", `unit${label}`, { concurrency: 2, env: runEnv });
+    await vitestTask("test:int", `int${label}`, { concurrency: 1, env: runEnv });
+    await e2e(`e2e${label}`, runEnv);
+  } finally {
+    await dropDatabase(databaseUrl).catch((e) => log(`could not drop ${databaseUrl}: ${e.message}`));
+  }
+}
+
+/** The suites again under Node 24 LTS (see lib/node-runtime.mjs); nothing when this already is Node 24. */
+async function suitesOnSecondNode(adminUrl) {
+  let bin;
+  try {
+    bin = await ensureNodeRuntime(SECOND_NODE_VERSION, log);
+  } catch (err) {
+    failures.push(`Node ${SECOND_NODE_VERSION}: ${firstLines(err.message)}`);
+    return record(`Node ${SECOND_NODE_VERSION} runtime`, 0, 1);
+  }
+  if (bin === undefined) return;
+  log(`running the unit, integration and end-to-end tests again on Node ${SECOND_NODE_VERSION}…`);
+  await suites(adminUrl, { label: ` on Node ${SECOND_NODE_VERSION}`, env: withNodeOnPath(bin, quietEnv) });
 }
 
 async function main() {
   const started = Date.now();
   await ensureDependencies(log);
   await ensureChromium();
-  const { ensurePostgresServer, createThrowawayDatabase, dropDatabase } = await import("./lib/postgres.mjs");
+  const { ensurePostgresServer } = await import("./lib/postgres.mjs");
   const adminUrl = await ensurePostgresServer({ log });
   await buildWorkspace(log);
   clearResults();
@@ -146,17 +177,8 @@ async function main() {
   await turboChecks("lint");
   await turboChecks("typecheck");
 
-  const databaseUrl = await createThrowawayDatabase(adminUrl, "precision_test");
-  log(`throwaway database: ${new URL(databaseUrl).pathname.slice(1)}`);
-  const env = { ...quietEnv, TEST_DATABASE_URL: databaseUrl, TEST_POSTGRES_ADMIN_URL: adminUrl };
-  try {
-    Object.assign(process.env, env);
-    await vitestTask("test", "unit", { concurrency: 2 });
-    await vitestTask("test:int", "int", { concurrency: 1 });
-    await e2e(env);
-  } finally {
-    await dropDatabase(databaseUrl).catch((e) => log(`could not drop ${databaseUrl}: ${e.message}`));
-  }
+  await suites(adminUrl, { label: "", env: quietEnv });
+  await suitesOnSecondNode(adminUrl);
 
   const passed = tally.reduce((n, t) => n + t.passed, 0);
   const failed = tally.reduce((n, t) => n + t.failed, 0);
