@@ -10,6 +10,7 @@ import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeSecp256k1PubKey } from "../runtime/ante/sign-doc.js";
 import { WorkerPoolSignatureVerifier } from "../runtime/crypto/signature-verifier.js";
+import { lengthDelimitedField } from "../runtime/testing/wire.js";
 import { accountKey } from "../modules/auth/types/keys.js";
 import { parseAddress } from "../runtime/address/bech32-address.js";
 import { buildGenesis } from "./genesis.js";
@@ -208,6 +209,26 @@ describe("PrecisionApp: bank send through the full tx pipeline", () => {
     expect((await chain.checkTx(withUnknown)).code).toBe(2);
     const { results } = await chain.block([Uint8Array.from([1, 2, 3])]);
     expect(results[0]!.code).toBe(2);
+  });
+
+  it("refuses a re-encoded copy of a signed tx, which would commit under another hash (ADR-027), and keeps the original's turn", async () => {
+    const chain = await startChain();
+    const original = send(alice, bob, 1n, 0n).bytes;
+    const raw = TxRaw.decode(original);
+    const bytesField = lengthDelimitedField;
+    const copies = [
+      [...bytesField(3, raw.signatures[0]!), ...bytesField(1, raw.bodyBytes), ...bytesField(2, raw.authInfoBytes)],
+      [...bytesField(1, raw.bodyBytes, 1), ...bytesField(2, raw.authInfoBytes), ...bytesField(3, raw.signatures[0]!)],
+      [...bytesField(1, raw.bodyBytes), ...bytesField(1, raw.bodyBytes), ...bytesField(2, raw.authInfoBytes), ...bytesField(3, raw.signatures[0]!)],
+    ].map((b) => Uint8Array.from(b));
+    for (const copy of copies) {
+      const res = await chain.checkTx(copy);
+      expect([res.code, res.codespace]).toEqual([2, "sdk"]);
+      expect(res.log).toMatch(/ADR-027/);
+    }
+    expect((await chain.checkTx(original)).code).toBe(0);
+    const { results } = await chain.block([copies[0]!, original]);
+    expect(results.map((r) => r.code)).toEqual([2, 0]);
   });
 
   it("requires fee >= ceil(min gas price × gas) in CheckTx only (code 13)", async () => {

@@ -2,6 +2,7 @@ import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { readerOver } from "../codec/cosmjs-types-codec.js";
 import { ErrTxDecode, ErrTxTooLarge } from "../errors/sdk-errors.js";
 import type { DecodedMsg, MsgRouter } from "../router/msg-router.js";
+import { rejectNonCanonicalTxRaw } from "./canonical-tx-raw.js";
 import { AUTH_INFO_SCHEMA, rejectUnknownFields, TX_BODY_SCHEMA, TX_RAW_SCHEMA, WireError } from "./unknown-fields.js";
 
 export interface TxLimits {
@@ -48,9 +49,10 @@ function decodeFailure(detail: string): Error {
 }
 
 /**
- * TxRaw → TxBody/AuthInfo → messages, with the SDK decoder's strictness: unknown fields in the
- * envelope are rejected (non-critical ones allowed in the body only), unknown message types
- * fail to decode, and every message must carry a valid signer. Anything malformed is code 2.
+ * TxRaw → TxBody/AuthInfo → messages, with the SDK decoder's strictness: the TxRaw must be
+ * ADR-027 canonical, unknown fields in the envelope are rejected (non-critical ones allowed in
+ * the body only), unknown message types fail to decode, and every message must carry a valid
+ * signer. Anything malformed is code 2.
  */
 export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimits = DEFAULT_TX_LIMITS): DecodedTx {
   if (txBytes.length === 0) throw decodeFailure("tx bytes are empty");
@@ -61,6 +63,7 @@ export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimit
   let body: TxBody;
   let authInfo: AuthInfo;
   try {
+    rejectNonCanonicalTxRaw(txBytes);
     rejectUnknownFields(txBytes, TX_RAW_SCHEMA, false, "TxRaw");
     // Decoded fields are views into the tx bytes, which nobody mutates (see readerOver).
     raw = TxRaw.decode(readerOver(txBytes));
