@@ -57,9 +57,14 @@ export function buildSignedTx(spec: TxSpec): BuiltTx {
       fee: { amount: [...(spec.fee?.amount ?? [])], gasLimit: spec.fee?.gasLimit ?? 200_000n, payer: "", granter: "" },
     }),
   ).finish();
-  const signDoc = SignDoc.encode({ bodyBytes, authInfoBytes, chainId: spec.chainId, accountNumber: spec.accountNumber }).finish();
-  const signed = secp256k1.sign(sha256(signDoc), spec.signer.privateKey, { prehash: false, lowS: true });
+  const signed = signDirect(spec.signer, bodyBytes, authInfoBytes, spec.chainId, spec.accountNumber);
   const signature = spec.mapSignature ? spec.mapSignature(signed) : signed;
   const bytes = TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [signature] }).finish();
   return { bytes, bodyBytes, authInfoBytes, signature };
+}
+
+/** The SIGN_MODE_DIRECT signature over any body and auth-info bytes, well-formed or not. */
+export function signDirect(signer: TestKey, bodyBytes: Uint8Array, authInfoBytes: Uint8Array, chainId: string, accountNumber: bigint): Uint8Array {
+  const signDoc = SignDoc.encode({ bodyBytes, authInfoBytes, chainId, accountNumber }).finish();
+  return secp256k1.sign(sha256(signDoc), signer.privateKey, { prehash: false, lowS: true });
 }
