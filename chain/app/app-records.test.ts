@@ -225,6 +225,22 @@ describe("records and access through signed transactions", () => {
     expect(await canRead(cardiologist, "bp-1")).toMatchObject({ allowed: false, reason: "expired" });
   });
 
+  it("refuses a grant carrying a field this chain does not know (code 2) rather than granting without it", async () => {
+    await deliver(anchor(patient, "bp-1", RecordClass.RECORD_CLASS_VITALS));
+    const value = MsgGrantAccess.encode(
+      MsgGrantAccess.fromPartial({ patient: patient.address, grantee: cardiologist.address, purpose: Purpose.PURPOSE_TREAT, scope: { all: true }, end: { seconds: chain.nextBlockSeconds() + 3_600n } }),
+    ).finish();
+    // A newer client's field 20 (a limit on reads, say): executing the grant without it would give more than the patient set.
+    const withLimit = Uint8Array.from([...value, 0xa0, 0x01, 0x03]);
+    const signed = buildSignedTx({ signer: patient, chainId: TEST_CHAIN_ID, accountNumber: BigInt(people.indexOf(patient)), sequence: sequences.get(patient.address)!, fee, messages: [{ typeUrl: accessTypeUrls.msgGrantAccess, value: withLimit }] }).bytes;
+    const checked = await chain.checkTx(signed);
+    expect([checked.codespace, checked.code]).toEqual(["sdk", 2]);
+    expect(checked.log).toMatch(/precision\.access\.v1\.MsgGrantAccess: unknown field 20/);
+    const [result] = await deliver(signed);
+    expect(failure(result!)).toEqual(["sdk", 2]);
+    expect(await canRead(cardiologist, "bp-1")).toMatchObject({ allowed: false });
+  });
+
   it("opens the patient's emergency rule from a signed wearable alert, for its window only", async () => {
     await deliver(anchor(patient, "ecg-1", RecordClass.RECORD_CLASS_VITALS), anchor(patient, "note-1", RecordClass.RECORD_CLASS_NOTES));
     const [rule] = await deliver(

@@ -1,11 +1,13 @@
 // Small pieces every module's keeper and msg server need, so each module states only its rules.
 import { encodeTypedEvent, type ModuleErrorDefinition, type Timestamp } from "@precision/proto";
+import { wireSchemas } from "@precision/proto/wire-schemas";
 import { parseAddress } from "../address/bech32-address.js";
 import type { Context } from "../context/context.js";
 import { registerError, type RegisteredError } from "../errors/registry.js";
 import { ErrInvalidAddress } from "../errors/sdk-errors.js";
 import type { ChainEvent } from "../events/event-manager.js";
 import type { MsgResult } from "../router/msg-router.js";
+import { schemaFromTable, type Schema } from "../tx/unknown-fields.js";
 
 const encoder = new TextEncoder();
 
@@ -17,6 +19,13 @@ export function registerModuleErrors<K extends string>(errors: Record<K, ModuleE
     out[key] = registerError(row.codespace, row.code, row.message);
   }
   return out;
+}
+
+const messageSchemas = new Map<string, Schema>();
+
+/** The wire schema of a generated Precision message (a MsgRoute's `schema`), from @precision/proto's table. */
+export function messageSchema(type: { readonly $type: string }): Schema {
+  return schemaFromTable(wireSchemas, type.$type, messageSchemas);
 }
 
 /** A bech32 "prec" account address in canonical form; sdk code 7 otherwise. */

@@ -2,6 +2,7 @@ import type { Any } from "cosmjs-types/google/protobuf/any";
 import { parseAddress } from "../address/bech32-address.js";
 import type { Context } from "../context/context.js";
 import { ErrInvalidAddress, ErrUnknownRequest } from "../errors/sdk-errors.js";
+import type { Schema } from "../tx/unknown-fields.js";
 
 /** What a message handler returns: the `Msg…Response` packed as an Any for TxMsgData.msg_responses. */
 export interface MsgResult {
@@ -19,6 +20,12 @@ export interface MsgRoute<M = unknown> {
    * states it once here.
    */
   readonly signerField: string;
+  /**
+   * The message's wire shape. A field it does not know is refused with code 2 before decoding,
+   * as the SDK's decoder does: dropping it in silence would execute a newer client's message
+   * without, say, a limit it set.
+   */
+  readonly schema: Schema;
   /** Stateless checks (the SDK's ValidateBasic); throw a ChainError. */
   validateBasic?(msg: M): void;
   handle(ctx: Context, msg: M): MsgResult;

@@ -2,8 +2,9 @@ import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { readerOver } from "../codec/cosmjs-types-codec.js";
 import { ErrTxDecode, ErrTxTooLarge } from "../errors/sdk-errors.js";
 import type { DecodedMsg, MsgRouter } from "../router/msg-router.js";
+import { SECP256K1_PUBKEY_TYPE_URL } from "../ante/sign-doc.js";
 import { rejectNonCanonicalTxRaw } from "./canonical-tx-raw.js";
-import { AUTH_INFO_SCHEMA, rejectUnknownFields, TX_BODY_SCHEMA, TX_RAW_SCHEMA, WireError } from "./unknown-fields.js";
+import { AUTH_INFO_SCHEMA, rejectUnknownFields, SECP256K1_PUBKEY_SCHEMA, TX_BODY_SCHEMA, TX_RAW_SCHEMA, WireError } from "./unknown-fields.js";
 
 export interface TxLimits {
   /** Upper bound on the encoded TxRaw (CometBFT's default max_tx_bytes is 1 MiB). */
@@ -71,6 +72,10 @@ export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimit
     rejectUnknownFields(raw.authInfoBytes, AUTH_INFO_SCHEMA, false, "AuthInfo");
     body = TxBody.decode(readerOver(raw.bodyBytes));
     authInfo = AuthInfo.decode(readerOver(raw.authInfoBytes));
+    // The SDK checks inside the signers' key Anys too (strictly, as all of AuthInfo).
+    for (const info of authInfo.signerInfos) {
+      if (info.publicKey?.typeUrl === SECP256K1_PUBKEY_TYPE_URL) rejectUnknownFields(info.publicKey.value, SECP256K1_PUBKEY_SCHEMA, false, "AuthInfo.signer_infos.public_key");
+    }
     body.messages = fit(body.messages);
     authInfo.signerInfos = fit(authInfo.signerInfos);
     if (authInfo.fee !== undefined) authInfo.fee.amount = fit(authInfo.fee.amount);
@@ -89,9 +94,11 @@ export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimit
     if (route === undefined) throw decodeFailure(`unable to resolve type URL ${any.typeUrl}`);
     let value: unknown;
     try {
+      // Non-critical unknown fields (bit 11) pass, as in the rest of the body.
+      rejectUnknownFields(any.value, route.schema, true, any.typeUrl);
       value = route.decode(any.value);
     } catch (err) {
-      throw decodeFailure(`invalid ${any.typeUrl}: ${(err as Error).message}`);
+      throw decodeFailure(err instanceof WireError ? err.message : `invalid ${any.typeUrl}: ${(err as Error).message}`);
     }
     fitArrays(value);
     const signer = router.signerOf(route, value);

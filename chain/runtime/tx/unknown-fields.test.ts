@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTH_INFO_SCHEMA, rejectUnknownFields, TX_BODY_SCHEMA, TX_RAW_SCHEMA, WireError } from "./unknown-fields.js";
+import { AUTH_INFO_SCHEMA, rejectUnknownFields, schemaFromTable, TX_BODY_SCHEMA, TX_RAW_SCHEMA, WireError, type WireTable } from "./unknown-fields.js";
 
 function message(bytes: number[], schema = AUTH_INFO_SCHEMA, allowNonCritical = false, path = "AuthInfo"): string | undefined {
   try {
@@ -43,5 +43,19 @@ describe("rejectUnknownFields", () => {
     const nonCritical = [0x88, 0x40, 0x01]; // field 1025, varint
     expect(message(nonCritical, TX_BODY_SCHEMA, true, "TxBody")).toBeUndefined();
     expect(message(nonCritical, TX_BODY_SCHEMA, false, "TxBody")).toBe("TxBody: unknown field 1025 (wire type 0)");
+  });
+
+  it("builds schemas from a generated wire table, recursive types and packed repeated scalars included", () => {
+    const table: WireTable = {
+      "t.Node": { 1: { wire: 2 }, 2: { wire: 2, message: "t.Node" }, 3: { wire: 0, packed: true } },
+    };
+    const node = schemaFromTable(table, "t.Node");
+    expect(node[2]!.message).toBe(node);
+    // Node { child (2) { name (1) "a", ids (3) packed [1, 2] }, ids (3) 7 unpacked }
+    expect(message([0x12, 0x07, 0x0a, 0x01, 0x61, 0x1a, 0x02, 0x01, 0x02, 0x18, 0x07], node, false, "Node")).toBeUndefined();
+    expect(message([0x12, 0x02, 0x20, 0x01], node, false, "Node")).toBe("Node.2: unknown field 4 (wire type 0)");
+    // A length-delimited field 1 cannot arrive as a varint: only repeated scalars may switch to packed.
+    expect(message([0x08, 0x01], node, false, "Node")).toBe("Node: field 1 has wire type 0, expected 2");
+    expect(() => schemaFromTable(table, "t.Missing")).toThrow(/no wire schema for t.Missing/);
   });
 });

@@ -7,11 +7,32 @@ type WireType = 0 | 1 | 2 | 5;
 
 interface FieldSpec {
   readonly wire: WireType;
+  /** A repeated scalar, which may also arrive packed (wire type 2). */
+  readonly packed?: boolean;
   /** Schema of an embedded message, checked recursively. */
   readonly message?: Schema;
 }
 
 export type Schema = { readonly [field: number]: FieldSpec };
+
+/** A message's wire shape as @precision/proto's generated `wireSchemas` table gives it: nested messages by full name. */
+export type WireTable = {
+  readonly [fullName: string]: { readonly [field: number]: { readonly wire: WireType; readonly packed?: boolean; readonly message?: string } };
+};
+
+/** The schema of message `fullName` from a wire table, nested messages linked (recursive types included). */
+export function schemaFromTable(table: WireTable, fullName: string, built = new Map<string, Schema>()): Schema {
+  const done = built.get(fullName);
+  if (done !== undefined) return done;
+  const fields = table[fullName];
+  if (fields === undefined) throw new Error(`no wire schema for ${fullName}; regenerate @precision/proto`);
+  const schema: Record<number, FieldSpec> = {};
+  built.set(fullName, schema);
+  for (const [number, f] of Object.entries(fields)) {
+    schema[Number(number)] = { wire: f.wire, packed: f.packed, message: f.message === undefined ? undefined : schemaFromTable(table, f.message, built) };
+  }
+  return schema;
+}
 
 const NON_CRITICAL_BIT = 1 << 10;
 
@@ -19,6 +40,10 @@ const varint: FieldSpec = { wire: 0 };
 const bytes: FieldSpec = { wire: 2 };
 const any: Schema = { 1: bytes, 2: bytes };
 const coin: Schema = { 1: bytes, 2: bytes };
+/** cosmos.base.v1beta1.Coin. */
+export const COIN_SCHEMA = coin;
+/** cosmos.crypto.secp256k1.PubKey, the value of a signer's public key Any. */
+export const SECP256K1_PUBKEY_SCHEMA: Schema = { 1: bytes };
 const timestamp: Schema = { 1: varint, 2: varint };
 const compactBitArray: Schema = { 1: varint, 2: bytes };
 const modeInfo: Schema = {};
@@ -95,7 +120,7 @@ function checkFields(buf: Uint8Array, start: number, end: number, schema: Schema
     const spec = schema[field];
     if (spec === undefined) {
       if (!(allowNonCritical && (field & NON_CRITICAL_BIT) !== 0)) throw wireError(root, fields, `unknown field ${field} (wire type ${wire})`);
-    } else if (spec.wire !== wire) {
+    } else if (spec.wire !== wire && !(spec.packed === true && wire === 2)) {
       throw wireError(root, fields, `field ${field} has wire type ${wire}, expected ${spec.wire}`);
     }
     switch (wire) {
@@ -112,7 +137,7 @@ function checkFields(buf: Uint8Array, start: number, end: number, schema: Schema
         const len = readVarintOrThrow(buf, end, root, fields);
         const fieldEnd = at + len;
         if (fieldEnd > end) throw wireError(root, fields, `field ${field} overruns the buffer`);
-        if (spec?.message !== undefined) {
+        if (spec?.message !== undefined && spec.wire === 2) {
           fields.push(field);
           checkFields(buf, at, fieldEnd, spec.message, allowNonCritical, root, fields);
           fields.pop();

@@ -2,10 +2,12 @@
 // The Buf Schema Registry is unreachable, so the Cosmos protos we import are vendored into
 // third_party/ from the pinned @protobufs/* npm packages on every run.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, resolve } from "node:path";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
+import { writeWireSchemas } from "./wire-schemas.mjs";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const thirdPartyDir = join(packageDir, "third_party");
@@ -61,3 +63,10 @@ function run(command, args) {
 vendorProtos();
 run("buf", ["lint"]);
 run("buf", ["generate"]);
+const imageDir = mkdtempSync(join(tmpdir(), "precision-buf-image-"));
+try {
+  run("buf", ["build", "-o", join(imageDir, "image.json")]);
+  writeWireSchemas(join(imageDir, "image.json"), join(packageDir, "src/gen/wire-schemas.ts"));
+} finally {
+  rmSync(imageDir, { recursive: true, force: true });
+}

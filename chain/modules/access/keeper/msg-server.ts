@@ -27,7 +27,7 @@ import {
   type Scope,
 } from "@precision/proto";
 import type { Context } from "../../../runtime/context/context.js";
-import { blockTimestamp, requireAccountAddress, respond } from "../../../runtime/module/kit.js";
+import { blockTimestamp, messageSchema, requireAccountAddress, respond } from "../../../runtime/module/kit.js";
 import type { MsgResult, MsgRoute } from "../../../runtime/router/msg-router.js";
 import { AccessErrors } from "../types/errors.js";
 import { accessEvents } from "../types/events.js";
@@ -47,6 +47,7 @@ function route<M>(type: MessageType<M>, signerField: string, validateBasic: (msg
     typeUrl: `/${type.$type}`,
     module: MODULE_NAME,
     signerField,
+    schema: messageSchema(type),
     decode: (bytes) => type.decode(bytes),
     validateBasic,
     handle(ctx, msg) {

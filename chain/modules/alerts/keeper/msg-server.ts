@@ -1,7 +1,7 @@
 import { DeviceKind, MsgSubmitAlert, MsgSubmitAlertResponse } from "@precision/proto";
 import { verifySecp256k1Digest } from "../../../runtime/crypto/secp256k1-verify.js";
 import { SLUG_PATTERN } from "../../../runtime/module/formats.js";
-import { blockTimestamp, requireAccountAddress, respond } from "../../../runtime/module/kit.js";
+import { blockTimestamp, messageSchema, requireAccountAddress, respond } from "../../../runtime/module/kit.js";
 import type { MsgRoute } from "../../../runtime/router/msg-router.js";
 import { AlertsErrors } from "../types/errors.js";
 import { alertsEvents } from "../types/events.js";
@@ -29,6 +29,7 @@ export function alertsMsgRoutes(keeper: AlertsKeeper, identity: IdentityKeeper, 
     typeUrl: `/${MsgSubmitAlert.$type}`,
     module: MODULE_NAME,
     signerField: "submitter",
+    schema: messageSchema(MsgSubmitAlert),
     decode: (bytes) => MsgSubmitAlert.decode(bytes),
     validateBasic: validateSubmit,
     handle(ctx, msg) {

@@ -6,9 +6,13 @@ import { parseCoins } from "../../../runtime/coins/coins.js";
 import { readerOver } from "../../../runtime/codec/cosmjs-types-codec.js";
 import type { Context } from "../../../runtime/context/context.js";
 import type { MsgRoute } from "../../../runtime/router/msg-router.js";
+import { COIN_SCHEMA, type Schema } from "../../../runtime/tx/unknown-fields.js";
 import { ErrInvalidAddress, ErrInvalidCoins, ErrUnauthorized } from "../types/errors.js";
 import { MODULE_NAME, MSG_SEND_RESPONSE_TYPE_URL, MSG_SEND_TYPE_URL } from "../types/keys.js";
 import type { BankKeeper } from "./keeper.js";
+
+/** cosmos.bank.v1beta1.MsgSend's fields: from_address, to_address, amount. */
+const MSG_SEND_SCHEMA: Schema = { 1: { wire: 2 }, 2: { wire: 2 }, 3: { wire: 2, message: COIN_SCHEMA } };
 
 function requireAddress(address: string, field: string): string {
   const parsed = parseAddress(address);
@@ -26,6 +30,7 @@ export function msgSendRoute(keeper: BankKeeper, blockedModules: readonly string
     typeUrl: MSG_SEND_TYPE_URL,
     module: MODULE_NAME,
     signerField: "from_address",
+    schema: MSG_SEND_SCHEMA,
     // A message's bytes are a view into its tx's, which nothing mutates: no private copy.
     decode: (bytes) => MsgSend.decode(readerOver(bytes)),
     validateBasic(msg) {

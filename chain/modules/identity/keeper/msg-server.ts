@@ -38,7 +38,7 @@ import {
   validateRoles,
   validateText,
 } from "../types/validation.js";
-import { blockTimestamp } from "../../../runtime/module/kit.js";
+import { blockTimestamp, messageSchema } from "../../../runtime/module/kit.js";
 import type { IdentityKeeper } from "./keeper.js";
 
 interface MessageType<M> {
@@ -67,6 +67,7 @@ function route<M extends { authority: string }>(
     typeUrl: `/${type.$type}`,
     module: MODULE_NAME,
     signerField: "authority",
+    schema: messageSchema(type),
     decode: (bytes) => type.decode(bytes),
     validateBasic,
     handle(ctx, msg) {

@@ -1,6 +1,6 @@
 import { MsgAnchorRecord, MsgAnchorRecordResponse } from "@precision/proto";
 import type { Context } from "../../../runtime/context/context.js";
-import { blockTimestamp, requireAccountAddress, respond } from "../../../runtime/module/kit.js";
+import { blockTimestamp, messageSchema, requireAccountAddress, respond } from "../../../runtime/module/kit.js";
 import type { MsgRoute } from "../../../runtime/router/msg-router.js";
 import { RecordsErrors } from "../types/errors.js";
 import { recordsEvents } from "../types/events.js";
@@ -48,6 +48,7 @@ export function recordsMsgRoutes(keeper: RecordsKeeper, identity: IdentityKeeper
     typeUrl: `/${MsgAnchorRecord.$type}`,
     module: MODULE_NAME,
     signerField: "author",
+    schema: messageSchema(MsgAnchorRecord),
     decode: (bytes) => MsgAnchorRecord.decode(bytes),
     validateBasic: validateAnchor,
     handle(ctx, msg) {
