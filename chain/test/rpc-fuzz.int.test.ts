@@ -1,6 +1,7 @@
-// Every RPC method, called over JSON-RPC (named and positional params) and GET with random and
-// hostile arguments, answers with a result or a JSON-RPC error; nothing fails unexpectedly inside
+// Every RPC method, called over JSON-RPC (named and positional params), GET and the WebSocket with
+// random and hostile arguments, answers with a result or a JSON-RPC error; nothing fails unexpectedly inside
 // the node (it logs "rpc <method> failed" when something does), and the node keeps making blocks.
+import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { methods } from "../engine/rpc/methods.js";
 import type { ParamKind } from "../engine/rpc/params.js";
@@ -121,11 +122,54 @@ describe("RPC fuzz", () => {
       }
     }
     expect(calls).toBeGreaterThan(1000);
-    const failures = node.log.join("").split("\n").filter((line) => /rpc \S+ failed/.test(line));
-    expect(failures.slice(0, 5)).toEqual([]);
+    expectNoUnexpectedFailure();
+    await expect.poll(height, { timeout: 5_000 }).toBeGreaterThan(before);
+  });
+
+  it("answers every WebSocket frame, garbage and random subscriptions included, and keeps serving", async () => {
+    const before = await height();
+    const ws = new WebSocket(`${node.wsUrl}/websocket`);
+    const answered = new Set<unknown>();
+    // Frames that are no request at all (garbage, binary, JSON that is no object) are answered with an error and no id.
+    let unaddressedErrors = 0;
+    ws.on("message", (data) => {
+      const msg = JSON.parse(String(data)) as Answer;
+      if (msg.error !== undefined && (msg.id === null || msg.id === undefined)) unaddressedErrors++;
+      if (msg.result !== undefined || msg.error !== undefined) answered.add(msg.id);
+    });
+    await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+    const names = [...Object.keys(methods), "subscribe", "unsubscribe", "unsubscribe_all", "no_such_method"];
+    const ids: number[] = [];
+    let garbage = 0;
+    for (let seed = 1; seed <= 600; seed++) {
+      const random = generator(seed);
+      if (random(10) === 0) {
+        ws.send(pick(random, ["{", "[]", "null", "\u0000", "a".repeat(3000)]));
+        garbage++;
+        continue;
+      }
+      if (random(20) === 0) {
+        ws.send(Buffer.from([0xff, 0x00, random(256)]));
+        garbage++;
+        continue;
+      }
+      const method = pick(random, names);
+      const params = method.includes("subscribe") ? { query: argument(random, "string") } : Object.fromEntries((methods[method]?.params ?? []).map(([param, kind]) => [param, argument(random, kind)]));
+      ws.send(JSON.stringify({ jsonrpc: "2.0", id: seed, method, params }));
+      ids.push(seed);
+    }
+    await expect.poll(() => ids.filter((id) => !answered.has(id)).length, { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => unaddressedErrors, { timeout: 5_000 }).toBe(garbage);
+    ws.close();
+    expectNoUnexpectedFailure();
     await expect.poll(height, { timeout: 5_000 }).toBeGreaterThan(before);
   });
 });
+
+function expectNoUnexpectedFailure(): void {
+  const failures = node.log.join("").split("\n").filter((line) => /rpc \S+ failed/.test(line));
+  expect(failures.slice(0, 5)).toEqual([]);
+}
 
 async function height(): Promise<number> {
   const res = await fetch(`${node.rpcUrl}/status`);
