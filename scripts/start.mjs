@@ -2,6 +2,7 @@
 // The one command that starts the whole stack with demo data on a fresh clone: installs, builds,
 // finds or starts a database, migrates and seeds it, starts the chain node and the portal, and
 // prints where to sign in. Ctrl-C stops everything it started; a second run reuses the data.
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -11,7 +12,12 @@ import { prepareDemoChain } from "./lib/demo-chain.mjs";
 import { httpOk, startService, waitFor } from "./lib/proc.mjs";
 
 const log = (msg) => console.log(`[start] ${msg}`);
-const stateDir = path.resolve(process.env.PRECISION_HOME ?? path.join(root, ".precision"));
+const defaultStateDir = path.join(root, ".precision");
+const stateDir = path.resolve(process.env.PRECISION_HOME ?? defaultStateDir);
+// Each state folder has its chain, secrets and keys, so each gets its own database in a local
+// PostgreSQL too: a second PRECISION_HOME sharing `precision` would re-key the first one's people.
+const localDatabase =
+  stateDir === defaultStateDir ? "precision" : `precision_${createHash("sha256").update(stateDir).digest("hex").slice(0, 12)}`;
 const portalPort = Number(process.env.PRECISION_PORTAL_PORT ?? 3000);
 const rpcPort = Number(process.env.PRECISION_RPC_PORT ?? 26657);
 const indexerPort = Number(process.env.PRECISION_INDEXER_PORT ?? 9464);
@@ -50,9 +56,9 @@ async function main() {
   await assertPortFree(vaultPort, "vault");
 
   const { findDatabaseForStart } = await import("./lib/postgres.mjs");
-  const database = await findDatabaseForStart({ dataDir: stateDir, log });
+  const database = await findDatabaseForStart({ dataDir: stateDir, database: localDatabase, log });
   services.push({ name: "database", stop: () => database.stop() });
-  log(`database: ${database.kind}`);
+  log(`database: ${database.kind === "local" ? `local PostgreSQL, database ${localDatabase}` : database.kind}`);
 
   const { migrate } = await import("@precision/db/migrate");
   const { seedDemo, DEMO_USERS, DEMO_PASSWORD_DEFAULT } = await import("@precision/db/seed");

@@ -124,6 +124,20 @@ describe("findDatabaseForStart", () => {
     });
   });
 
+  it("gives another state folder its own local database, created on first use", async () => {
+    const port = Number(new URL(await ensurePostgresServer()).port);
+    const database = `precision_test_home_${process.pid}`;
+    const db = await findDatabaseForStart({ dataDir: os.tmpdir(), database, localPort: port });
+    try {
+      expect(db.url).toBe(`postgresql://precision:precision@127.0.0.1:${port}/${database}`);
+      expect(await one(db.url, "SELECT current_database() AS d")).toEqual({ d: database });
+      expect((await findDatabaseForStart({ dataDir: os.tmpdir(), database, localPort: port })).url).toBe(db.url);
+    } finally {
+      await dropDatabase(db.url);
+    }
+    await expect(findDatabaseForStart({ dataDir: os.tmpdir(), database: "x; DROP TABLE users", localPort: port })).rejects.toThrow(/bad database name/);
+  });
+
   it("otherwise starts an embedded PGlite that migrates, seeds, and keeps its data across restarts", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "precision-embedded-"));
     const localPort = await closedPort();

@@ -11,6 +11,8 @@ export function createThrowawayDatabase(adminUrl: string, prefix: string): Promi
 export function dropDatabase(url: string): Promise<void>;
 export function findDatabaseForStart(opts: {
   dataDir: string;
+  /** The local PostgreSQL database to use (created when missing); `precision` by default. */
+  database?: string;
   log?: Log;
   localPort?: number;
 }): Promise<StartDatabase>;

@@ -238,40 +238,42 @@ async function waitUntilAccepting(url, { timeoutMs, what, child }) {
 
 /**
  * DATABASE_URL if set; else the local PostgreSQL on 127.0.0.1:5432 (as role `precision`, database
- * `precision`); else an embedded PGlite whose data lives in `${dataDir}/pglite`.
+ * `database`, `precision` unless the caller names another); else an embedded PGlite whose data
+ * lives in `${dataDir}/pglite`.
  */
-export async function findDatabaseForStart({ dataDir, log = noop, localPort = LOCAL_PORT }) {
+export async function findDatabaseForStart({ dataDir, database = ROLE, log = noop, localPort = LOCAL_PORT }) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, kind: "env", stop: async () => {} };
   }
-  const local = await tryLocalPostgres(localPort, log);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new TypeError(`findDatabaseForStart: bad database name ${JSON.stringify(database)}`);
+  const local = await tryLocalPostgres(localPort, database, log);
   if (local) return { url: local, kind: "local", stop: async () => {} };
   if (!dataDir)
     throw new TypeError("findDatabaseForStart: dataDir is required for the embedded database");
   return startEmbeddedPostgres({ dataDir, log });
 }
 
-async function tryLocalPostgres(port, log) {
+async function tryLocalPostgres(port, database, log) {
   if (!(await portAnswers("127.0.0.1", port))) return null;
   const adminUrl = `postgresql://${ROLE}:${ROLE_PASSWORD}@127.0.0.1:${port}/postgres`;
-  const url = withDatabase(adminUrl, ROLE);
+  const url = withDatabase(adminUrl, database);
 
   if (await canConnect(url)) return url;
   if (await canConnect(adminUrl)) {
     try {
-      await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${ROLE}`));
+      await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
       return url;
     } catch (err) {
-      log(`local PostgreSQL: cannot create database "${ROLE}" (${err.message})`);
+      log(`local PostgreSQL: cannot create database "${database}" (${err.message})`);
     }
   }
   try {
     ensureRoleAsSuperuser(port);
     const exists = psqlAsSuperuser(
       port,
-      `SELECT 1 FROM pg_database WHERE datname = '${ROLE}'`,
+      `SELECT 1 FROM pg_database WHERE datname = '${database}'`,
     ).trim();
-    if (exists !== "1") psqlAsSuperuser(port, `CREATE DATABASE ${ROLE} OWNER ${ROLE}`);
+    if (exists !== "1") psqlAsSuperuser(port, `CREATE DATABASE ${database} OWNER ${ROLE}`);
     if (await canConnect(url)) return url;
   } catch (err) {
     log(
