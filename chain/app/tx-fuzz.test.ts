@@ -6,6 +6,7 @@ import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { precisionRegistryTypes } from "@precision/proto";
 import { afterEach, describe, expect, it } from "vitest";
+import { seededRandom } from "../runtime/testing/seeded-random.js";
 import { VerificationCache } from "../runtime/crypto/verification-cache.js";
 import { ErrInternal } from "../runtime/errors/registry.js";
 import { buildGenesis } from "./genesis.js";
@@ -39,18 +40,6 @@ const original = buildSignedTx({
   fee: { amount: [{ denom: "uusd", amount: "5000" }], gasLimit: 200_000n },
   memo: "fuzz",
 });
-
-/** mulberry32: a seeded generator, so that a failure names the seed that reproduces it. */
-function generator(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
-  };
-}
 
 /** One random damage: a bit flip, a byte overwritten (often with a varint boundary), a cut, an insertion, a deletion or a duplicated range. */
 function mutate(bytes: Uint8Array, random: (n: number) => number): Uint8Array {
@@ -111,7 +100,7 @@ describe("damaged txs", () => {
     const chain = await startChain();
     const refused: Uint8Array[] = [];
     for (let seed = 1; seed <= 1500; seed++) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       let tx = mutate(original.bytes, random);
       if (random(3) === 0) tx = mutate(tx, random);
       if (sameBytes(tx, original.bytes)) continue;
@@ -136,7 +125,7 @@ describe("damaged txs", () => {
     const block: Uint8Array[] = [];
     const answers = new Map<number, number>();
     for (let seed = 1; seed <= 1500; seed++) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       let { bodyBytes, authInfoBytes } = original;
       if (random(2) === 0) bodyBytes = mutate(bodyBytes, random);
       else authInfoBytes = mutate(authInfoBytes, random);
@@ -168,7 +157,7 @@ describe("damaged txs", () => {
       const signerProperty = router.route(typeUrl)!.signerField.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
       const signerOnly = type.encode(type.fromPartial({ [signerProperty]: alice.address })).finish();
       for (let seed = 0; seed <= 200; seed++) {
-        const random = generator(seed);
+        const random = seededRandom(seed);
         const value = seed === 0 ? signerOnly : mutate(signerOnly, random);
         // Dry runs leave the sequence alone; a tx they accept joins the block with the next one.
         const signed = (s: bigint) => buildSignedTx({ signer: alice, messages: [{ typeUrl, value }], chainId: TEST_CHAIN_ID, accountNumber: 0n, sequence: s, fee: { amount: [{ denom: "uusd", amount: "5000" }], gasLimit: 400_000n } }).bytes;

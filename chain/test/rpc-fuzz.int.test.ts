@@ -3,6 +3,7 @@
 // the node (it logs "rpc <method> failed" when something does), and the node keeps making blocks.
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../runtime/testing/seeded-random.js";
 import { methods } from "../engine/rpc/methods.js";
 import type { ParamKind } from "../engine/rpc/params.js";
 import { createTestNode, type TestNode } from "./support/node-process.js";
@@ -18,18 +19,6 @@ afterAll(async () => {
   expect(await node?.stop()).toBe(0);
   await node?.remove();
 });
-
-/** mulberry32, seeded so that a failing call can be replayed. */
-function generator(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
-  };
-}
 
 const hostile: unknown[] = [null, true, false, 0, -1, 1.5, 1e21, "", " ", "null", "0x", "'", '"', "\u0000", "\u{1F9EC}", "%", "a".repeat(5000), [], [1], {}, { a: 1 }];
 
@@ -101,7 +90,7 @@ describe("RPC fuzz", () => {
     let calls = 0;
     for (const [name, method] of Object.entries(methods).sort(([a], [b]) => a.localeCompare(b))) {
       for (let seed = 1; seed <= 40; seed++) {
-        const random = generator(seed * 7919 + name.length);
+        const random = seededRandom(seed * 7919 + name.length);
         const positional = random(2) === 0;
         const params = positional
           ? method.params.map(([, kind]) => argument(random, kind))
@@ -142,7 +131,7 @@ describe("RPC fuzz", () => {
     const ids: number[] = [];
     let garbage = 0;
     for (let seed = 1; seed <= 600; seed++) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       if (random(10) === 0) {
         ws.send(pick(random, ["{", "[]", "null", "\u0000", "a".repeat(3000)]));
         garbage++;
