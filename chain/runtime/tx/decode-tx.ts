@@ -51,9 +51,9 @@ function decodeFailure(detail: string): Error {
 
 /**
  * TxRaw → TxBody/AuthInfo → messages, with the SDK decoder's strictness: the TxRaw must be
- * ADR-027 canonical, unknown fields in the envelope are rejected (non-critical ones allowed in
- * the body only), unknown message types fail to decode, and every message must carry a valid
- * signer. Anything malformed is code 2.
+ * ADR-027 canonical, unknown fields are rejected in the envelope, the signers' keys and every
+ * message (non-critical ones allowed in the body and its messages only), unknown message types
+ * fail to decode, and every message must carry a valid signer. Anything malformed is code 2.
  */
 export function decodeTx(txBytes: Uint8Array, router: MsgRouter, limits: TxLimits = DEFAULT_TX_LIMITS): DecodedTx {
   if (txBytes.length === 0) throw decodeFailure("tx bytes are empty");
