@@ -137,7 +137,7 @@ function checkFields(buf: Uint8Array, start: number, end: number, schema: Schema
         const len = readVarintOrThrow(buf, end, root, fields);
         const fieldEnd = at + len;
         if (fieldEnd > end) throw wireError(root, fields, `field ${field} overruns the buffer`);
-        if (spec?.message !== undefined && spec.wire === 2) {
+        if (spec?.message !== undefined) {
           fields.push(field);
           checkFields(buf, at, fieldEnd, spec.message, allowNonCritical, root, fields);
           fields.pop();
